@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using PraTracker.Data.Database;
+using PraTracker.Data.Identity;
+
+namespace PraTracker.Data;
+
+/// <summary>Registers the data layer: the context factory on the configured provider, Identity's stores and start-up work.</summary>
+public static class DataServiceCollectionExtensions
+{
+    public static IServiceCollection AddPraTrackerData(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = DatabaseSettings.FromConfiguration(configuration);
+        services.AddSingleton(settings);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IDbContextFactory<PraTrackerDbContext>>(sp => new PraTrackerDbContextFactory(
+            settings, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>()));
+
+        // Identity's stores want a scoped context; it is opened from the same factory, as the system viewer
+        // because users and roles carry no public/private distinction.
+        services.AddScoped<PraTrackerDbContext>(sp => sp.GetRequiredService<IDbContextFactory<PraTrackerDbContext>>().CreateDbContext().ViewAs(Viewer.System));
+
+        services.AddIdentityCore<PraTrackerUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 12;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<PraTrackerDbContext>();
+
+        services.AddScoped<AdminBootstrapper>();
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using PraTracker.Data.Deadlines;
+using PraTracker.Data.Demo;
+using PraTracker.Data.Identity;
+
+namespace PraTracker.Data.Database;
+
+/// <summary>Start-up work on the database: migrations, reference data, the first admin, and the demo data.</summary>
+public sealed class DatabaseInitializer(
+    IDbContextFactory<PraTrackerDbContext> dbFactory,
+    DatabaseSettings settings,
+    AdminBootstrapper adminBootstrapper,
+    IConfiguration configuration,
+    TimeProvider clock,
+    ILogger<DatabaseInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken ct = default)
+    {
+        await using var db = dbFactory.CreateDbContext().ViewAs(Viewer.System);
+        logger.LogInformation("Applying {Provider} migrations", settings.Provider);
+        await db.Database.MigrateAsync(ct);
+        await ReferenceDataSeeder.SeedAsync(db, ct);
+
+        var adminId = await adminBootstrapper.EnsureAdminAsync();
+
+        // The demo data belongs to the embedded default; a PostgreSQL deployment asks for it explicitly.
+        if (configuration.GetValue("Demo:Seed", settings.IsEmbedded))
+        {
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            if (await DemoDataSeeder.SeedAsync(db, adminId, today, ct))
+            {
+                logger.LogInformation("Seeded the demo data set");
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using PraTracker.Data.Auditing;
+using PraTracker.Data.Deadlines;
+using PraTracker.Data.Documents;
+using PraTracker.Data.Requests;
+
+namespace PraTracker.Data.Database;
+
+// The one place that decides what an anonymous visitor may see. Every query of every page, feed,
+// export and API goes through these filters; nothing private is filtered out page by page.
+public abstract partial class PraTrackerDbContext
+{
+    /// <summary>The instant embargoes are compared with; read once per query.</summary>
+    internal DateTimeOffset Now => _clock.GetUtcNow();
+
+    private bool SeesPrivate => Viewer.SeesPrivate;
+
+    private void ApplyVisibilityFilters(ModelBuilder builder)
+    {
+        builder.Entity<RecordsRequest>().HasQueryFilter(r => SeesPrivate || r.Visibility == RequestVisibility.Public);
+        builder.Entity<RequestEvent>().HasQueryFilter(e => SeesPrivate || e.Request.Visibility == RequestVisibility.Public);
+        builder.Entity<Deadline>().HasQueryFilter(d => SeesPrivate || d.Request.Visibility == RequestVisibility.Public);
+        builder.Entity<RequestContract>().HasQueryFilter(l => SeesPrivate || l.Request.Visibility == RequestVisibility.Public);
+        builder.Entity<RequestVendor>().HasQueryFilter(l => SeesPrivate || l.Request.Visibility == RequestVisibility.Public);
+        builder.Entity<RequestTechnologyCategory>().HasQueryFilter(l => SeesPrivate || l.Request.Visibility == RequestVisibility.Public);
+
+        // A published document is public only once its embargo has passed, and only on a public
+        // request: publishing a file must not reveal that a private request exists.
+        builder.Entity<Document>().HasQueryFilter(d => SeesPrivate
+            || (d.PublicationStatus == PublicationStatus.Published
+                && (d.EmbargoUntil == null || d.EmbargoUntil <= Now)
+                && d.Request.Visibility == RequestVisibility.Public));
+
+        // Who works on what, who was reminded and who changed what are staff matters only.
+        builder.Entity<RequestAssignment>().HasQueryFilter(a => SeesPrivate);
+        builder.Entity<ReminderDispatch>().HasQueryFilter(d => SeesPrivate);
+        builder.Entity<AuditEntry>().HasQueryFilter(e => SeesPrivate);
+    }
+}

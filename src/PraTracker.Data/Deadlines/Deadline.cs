@@ -1,0 +1,46 @@
+using PraTracker.Data.Auditing;
+using PraTracker.Data.Requests;
+
+namespace PraTracker.Data.Deadlines;
+
+/// <summary>A date by which the agency (or the requester) must act, with the reasoning that produced it.</summary>
+public class Deadline : IAudited
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid RequestId { get; set; }
+    public RecordsRequest Request { get; set; } = null!;
+
+    /// <summary>The timeline event this deadline was computed from.</summary>
+    public Guid? SourceEventId { get; set; }
+    public RequestEvent? SourceEvent { get; set; }
+
+    public DeadlineKind Kind { get; set; }
+    public DateOnly DueOn { get; set; }
+
+    /// <summary>How the date was reached, citing the rule ("10 calendar days after receipt on ...").</summary>
+    public required string Explanation { get; set; }
+    public DeadlineStatus Status { get; set; }
+    public DateOnly? ClosedOn { get; set; }
+}
+
+/// <summary>What a deadline is for.</summary>
+public enum DeadlineKind
+{
+    InitialResponse,
+    ExtendedResponse,
+    PromisedProduction,
+    ClarificationReply,
+    FeeReply,
+    AppealFiling,
+    AppealDecision,
+    Working,
+}
+
+/// <summary>Where a deadline stands.</summary>
+public enum DeadlineStatus
+{
+    Open,
+    Met,
+    Missed,
+    Superseded,
+}

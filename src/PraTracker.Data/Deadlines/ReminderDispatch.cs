@@ -1,0 +1,20 @@
+using PraTracker.Data.Identity;
+
+namespace PraTracker.Data.Deadlines;
+
+/// <summary>The ledger of deadline alerts: one row per deadline, recipient and lead time, claimed before the e-mail is sent.</summary>
+public class ReminderDispatch
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid DeadlineId { get; set; }
+    public Deadline Deadline { get; set; } = null!;
+    public required string RecipientUserId { get; set; }
+    public PraTrackerUser Recipient { get; set; } = null!;
+
+    /// <summary>Days before the due date the alert is for; zero on the day, negative once overdue.</summary>
+    public int LeadDays { get; set; }
+    public DateTimeOffset ClaimedAt { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+    public int Attempts { get; set; }
+    public string? LastError { get; set; }
+}

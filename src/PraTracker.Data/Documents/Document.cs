@@ -1,0 +1,57 @@
+using PraTracker.Data.Auditing;
+using PraTracker.Data.Requests;
+
+namespace PraTracker.Data.Documents;
+
+/// <summary>A file an agency released, stored by its SHA-256, with its extracted text and publication state.</summary>
+public class Document : IAudited
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid RequestId { get; set; }
+    public RecordsRequest Request { get; set; } = null!;
+
+    /// <summary>The timeline event (usually a production) the file came with.</summary>
+    public Guid? RequestEventId { get; set; }
+    public RequestEvent? RequestEvent { get; set; }
+
+    /// <summary>The archive or e-mail this document was unpacked from.</summary>
+    public Guid? ParentDocumentId { get; set; }
+
+    public required string Title { get; set; }
+    public required string FileName { get; set; }
+    public required string ContentType { get; set; }
+    public long SizeBytes { get; set; }
+
+    /// <summary>Lower-case hex SHA-256 of the file, which is also its storage key.</summary>
+    public required string Sha256 { get; set; }
+    public int? PageCount { get; set; }
+    public string? ExtractedText { get; set; }
+    public TextStatus TextStatus { get; set; }
+    public string? TextError { get; set; }
+
+    public PublicationStatus PublicationStatus { get; set; }
+
+    /// <summary>A published document stays hidden from the public until this instant.</summary>
+    public DateTimeOffset? EmbargoUntil { get; set; }
+    public DateTimeOffset? PublishedAt { get; set; }
+    public string? UploadedByUserId { get; set; }
+    public DateTimeOffset UploadedAt { get; set; }
+}
+
+/// <summary>Where text extraction of a document stands.</summary>
+public enum TextStatus
+{
+    Pending,
+    Extracting,
+    Extracted,
+    Failed,
+    NotApplicable,
+}
+
+/// <summary>The publication workflow: private by default, reviewed, then published.</summary>
+public enum PublicationStatus
+{
+    Private,
+    InReview,
+    Published,
+}

@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace PraTracker.Data.Requests;
+
+internal sealed class RecordsRequestConfiguration : IEntityTypeConfiguration<RecordsRequest>
+{
+    public void Configure(EntityTypeBuilder<RecordsRequest> request)
+    {
+        request.Property(r => r.Reference).HasMaxLength(40);
+        request.HasIndex(r => r.Reference).IsUnique();
+        request.Property(r => r.Title).HasMaxLength(500);
+        request.Property(r => r.AgencyTrackingNumber).HasMaxLength(100);
+        request.Property(r => r.Method).HasConversion<string>().HasMaxLength(20);
+        request.Property(r => r.Status).HasConversion<string>().HasMaxLength(30);
+        request.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(30);
+        request.Property(r => r.Visibility).HasConversion<string>().HasMaxLength(20);
+        request.Property(r => r.ConcurrencyStamp).IsConcurrencyToken();
+
+        request.HasOne(r => r.Agency).WithMany().HasForeignKey(r => r.AgencyId).OnDelete(DeleteBehavior.Restrict);
+        request.HasOne(r => r.Law).WithMany().HasForeignKey(r => r.LawId).OnDelete(DeleteBehavior.Restrict);
+
+        // The requests list filters by these and sorts by the dates.
+        request.HasIndex(r => new { r.Visibility, r.Status });
+        request.HasIndex(r => r.Status);
+        request.HasIndex(r => r.AgencyId);
+        request.HasIndex(r => r.SentOn);
+        request.HasIndex(r => r.ReceivedOn);
+        request.HasIndex(r => r.UpdatedAt);
+        request.HasIndex(r => r.Title);
+    }
+}
+
+internal sealed class RequestEventConfiguration : IEntityTypeConfiguration<RequestEvent>
+{
+    public void Configure(EntityTypeBuilder<RequestEvent> requestEvent)
+    {
+        requestEvent.Property(e => e.Kind).HasConversion<string>().HasMaxLength(30);
+        requestEvent.Property(e => e.Summary).HasMaxLength(500);
+        requestEvent.Property(e => e.ExemptionsCited).HasMaxLength(2000);
+        requestEvent.HasOne(e => e.Request).WithMany(r => r.Events).HasForeignKey(e => e.RequestId).OnDelete(DeleteBehavior.Cascade);
+        requestEvent.HasOne(e => e.LoggedBy).WithMany().HasForeignKey(e => e.LoggedByUserId).OnDelete(DeleteBehavior.SetNull);
+        requestEvent.HasIndex(e => new { e.RequestId, e.OccurredOn });
+        requestEvent.HasIndex(e => e.LoggedAt);
+    }
+}
+
+internal sealed class RequestAssignmentConfiguration : IEntityTypeConfiguration<RequestAssignment>
+{
+    public void Configure(EntityTypeBuilder<RequestAssignment> assignment)
+    {
+        assignment.HasKey(a => new { a.RequestId, a.UserId });
+        assignment.HasOne(a => a.Request).WithMany(r => r.Assignments).HasForeignKey(a => a.RequestId).OnDelete(DeleteBehavior.Cascade);
+        assignment.HasOne(a => a.User).WithMany().HasForeignKey(a => a.UserId).OnDelete(DeleteBehavior.Cascade);
+        assignment.HasIndex(a => a.UserId);
+    }
+}
+
+internal sealed class RequestContractConfiguration : IEntityTypeConfiguration<RequestContract>
+{
+    public void Configure(EntityTypeBuilder<RequestContract> link)
+    {
+        link.HasKey(l => new { l.RequestId, l.ContractId });
+        link.HasOne(l => l.Request).WithMany(r => r.ContractLinks).HasForeignKey(l => l.RequestId).OnDelete(DeleteBehavior.Cascade);
+        link.HasOne(l => l.Contract).WithMany(c => c.RequestLinks).HasForeignKey(l => l.ContractId).OnDelete(DeleteBehavior.Cascade);
+        link.HasIndex(l => l.ContractId);
+    }
+}
+
+internal sealed class RequestVendorConfiguration : IEntityTypeConfiguration<RequestVendor>
+{
+    public void Configure(EntityTypeBuilder<RequestVendor> link)
+    {
+        link.HasKey(l => new { l.RequestId, l.VendorId });
+        link.HasOne(l => l.Request).WithMany(r => r.VendorLinks).HasForeignKey(l => l.RequestId).OnDelete(DeleteBehavior.Cascade);
+        link.HasOne(l => l.Vendor).WithMany().HasForeignKey(l => l.VendorId).OnDelete(DeleteBehavior.Cascade);
+        link.HasIndex(l => l.VendorId);
+    }
+}
+
+internal sealed class RequestTechnologyCategoryConfiguration : IEntityTypeConfiguration<RequestTechnologyCategory>
+{
+    public void Configure(EntityTypeBuilder<RequestTechnologyCategory> link)
+    {
+        link.HasKey(l => new { l.RequestId, l.TechnologyCategoryId });
+        link.HasOne(l => l.Request).WithMany(r => r.CategoryLinks).HasForeignKey(l => l.RequestId).OnDelete(DeleteBehavior.Cascade);
+        link.HasOne(l => l.TechnologyCategory).WithMany().HasForeignKey(l => l.TechnologyCategoryId).OnDelete(DeleteBehavior.Cascade);
+        link.HasIndex(l => l.TechnologyCategoryId);
+    }
+}
