@@ -17,6 +17,8 @@ public static class DataServiceCollectionExtensions
         var settings = DatabaseSettings.FromConfiguration(configuration);
         services.AddSingleton(settings);
         services.TryAddSingleton(TimeProvider.System);
+        var zone = OrganisationClock.ZoneFrom(configuration);
+        services.AddSingleton(sp => new OrganisationClock(sp.GetRequiredService<TimeProvider>(), zone));
         services.AddSingleton<IDbContextFactory<PraTrackerDbContext>>(sp => new PraTrackerDbContextFactory(
             settings, sp.GetRequiredService<TimeProvider>(), sp.GetService<ILoggerFactory>()));
 

@@ -13,7 +13,7 @@ public sealed class DatabaseInitializer(
     DatabaseSettings settings,
     AdminBootstrapper adminBootstrapper,
     IConfiguration configuration,
-    TimeProvider clock,
+    OrganisationClock clock,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken ct = default)
@@ -28,8 +28,7 @@ public sealed class DatabaseInitializer(
         // The demo data belongs to the embedded default; a PostgreSQL deployment asks for it explicitly.
         if (configuration.GetValue("Demo:Seed", settings.IsEmbedded))
         {
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            if (await DemoDataSeeder.SeedAsync(db, adminId, today, ct))
+            if (await DemoDataSeeder.SeedAsync(db, adminId, clock.Today, ct))
             {
                 logger.LogInformation("Seeded the demo data set");
             }

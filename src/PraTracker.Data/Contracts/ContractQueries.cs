@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using PraTracker.Data.Database;
+
+namespace PraTracker.Data.Contracts;
+
+/// <summary>A row of the contracts list.</summary>
+public sealed record ContractRow(
+    Guid Id, string Title, string AgencyName, string VendorName, ContractStatus Status, ProcurementMethod ProcurementMethod,
+    decimal? Amount, string Currency, DateOnly? StartsOn, DateOnly? EndsOn);
+
+/// <summary>A row of the vendors list; the request count covers only requests the viewer may see.</summary>
+public sealed record VendorRow(Guid Id, string Name, string? Website, IReadOnlyList<string> Products, int ContractCount, int RequestCount);
+
+/// <summary>Reads vendors and contracts; counts of requests go through the visibility filter.</summary>
+public static class ContractQueries
+{
+    public static Task<Page<ContractRow>> ListAsync(PraTrackerDbContext db, string? text, PageRequest page, CancellationToken ct = default)
+    {
+        var contracts = db.Contracts.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var lowered = text.Trim().ToLower();
+            contracts = contracts.Where(c => c.Title.ToLower().Contains(lowered)
+                || c.Vendor.Name.ToLower().Contains(lowered)
+                || c.Agency.Name.ToLower().Contains(lowered));
+        }
+
+        var rows = contracts.Select(c => new ContractRow(
+            c.Id, c.Title, c.Agency.Name, c.Vendor.Name, c.Status, c.ProcurementMethod, c.Amount, c.Currency, c.StartsOn, c.EndsOn));
+
+        var sorted = page.SortBy switch
+        {
+            nameof(ContractRow.AgencyName) => rows.OrderBy(r => r.AgencyName, page.Descending),
+            nameof(ContractRow.VendorName) => rows.OrderBy(r => r.VendorName, page.Descending),
+            nameof(ContractRow.Status) => rows.OrderBy(r => r.Status, page.Descending),
+            nameof(ContractRow.Amount) => rows.OrderBy(r => r.Amount, page.Descending),
+            nameof(ContractRow.StartsOn) => rows.OrderBy(r => r.StartsOn, page.Descending),
+            nameof(ContractRow.EndsOn) => rows.OrderBy(r => r.EndsOn, page.Descending),
+            _ => rows.OrderBy(r => r.Title, page.Descending),
+        };
+        return sorted.ThenBy(r => r.Id).ToPageAsync(page, ct);
+    }
+
+    public static Task<Page<VendorRow>> ListVendorsAsync(PraTrackerDbContext db, string? text, PageRequest page, CancellationToken ct = default)
+    {
+        var vendors = db.Vendors.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var lowered = text.Trim().ToLower();
+            vendors = vendors.Where(v => v.Name.ToLower().Contains(lowered) || v.Products.Any(p => p.Name.ToLower().Contains(lowered)));
+        }
+
+        var rows = vendors.Select(v => new VendorRow(
+            v.Id, v.Name, v.Website,
+            v.Products.OrderBy(p => p.Name).Select(p => p.Name).ToList(),
+            db.Contracts.Count(c => c.VendorId == v.Id),
+            db.RequestVendors.Count(l => l.VendorId == v.Id)));
+
+        var sorted = page.SortBy switch
+        {
+            nameof(VendorRow.ContractCount) => rows.OrderBy(r => r.ContractCount, page.Descending),
+            nameof(VendorRow.RequestCount) => rows.OrderBy(r => r.RequestCount, page.Descending),
+            _ => rows.OrderBy(r => r.Name, page.Descending),
+        };
+        return sorted.ThenBy(r => r.Id).ToPageAsync(page, ct);
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using PraTracker.Data.Database;
+using PraTracker.Data.Deadlines;
+
+namespace PraTracker.Data.Requests;
+
+/// <summary>A row of the requests list.</summary>
+public sealed record RequestRow(
+    Guid Id, string Reference, string Title, string AgencyName, string AgencyState, RequestStatus Status,
+    RequestOutcome? Outcome, RequestVisibility Visibility, DateOnly? SentOn, DateOnly? NextDueOn);
+
+/// <summary>What the requests list is filtered by.</summary>
+public sealed record RequestFilter(string? Text = null, RequestStatus? Status = null, Guid? AgencyId = null, string? State = null);
+
+/// <summary>A request as its page shows it; <see cref="InternalNotes"/> is null for anonymous viewers.</summary>
+public sealed record RequestDetail(
+    Guid Id, string Reference, string Title, Guid AgencyId, string AgencyName, string LawName, string LawCitation,
+    string RequestText, DateOnly? SentOn, DateOnly? ReceivedOn, SubmissionMethod? Method, string? AgencyTrackingNumber,
+    RequestStatus Status, RequestOutcome? Outcome, RequestVisibility Visibility, string? InternalNotes,
+    IReadOnlyList<RequestEventRow> Events, IReadOnlyList<DeadlineRow> Deadlines, IReadOnlyList<string> Vendors);
+
+/// <summary>One timeline entry of a request.</summary>
+public sealed record RequestEventRow(Guid Id, RequestEventKind Kind, DateOnly OccurredOn, string Summary, string? ExemptionsCited, DateOnly? AgencyPromisedOn);
+
+/// <summary>One deadline of a request, with its explanation.</summary>
+public sealed record DeadlineRow(Guid Id, DeadlineKind Kind, DateOnly DueOn, DeadlineStatus Status, string Explanation);
+
+/// <summary>Reads requests through the context's visibility filter.</summary>
+public static class RequestQueries
+{
+    public static Task<Page<RequestRow>> ListAsync(PraTrackerDbContext db, RequestFilter filter, PageRequest page, CancellationToken ct = default)
+    {
+        var requests = db.Requests.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.Text))
+        {
+            var text = filter.Text.Trim().ToLower();
+            requests = requests.Where(r => r.Title.ToLower().Contains(text) || r.Reference.ToLower().Contains(text));
+        }
+
+        if (filter.Status is { } status)
+        {
+            requests = requests.Where(r => r.Status == status);
+        }
+
+        if (filter.AgencyId is { } agencyId)
+        {
+            requests = requests.Where(r => r.AgencyId == agencyId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.State))
+        {
+            requests = requests.Where(r => r.Agency.State == filter.State);
+        }
+
+        var rows = requests.Select(r => new RequestRow(
+            r.Id, r.Reference, r.Title, r.Agency.Name, r.Agency.State, r.Status, r.Outcome, r.Visibility, r.SentOn,
+            r.Deadlines.Where(d => d.Status == DeadlineStatus.Open).Min(d => (DateOnly?)d.DueOn)));
+
+        var sorted = page.SortBy switch
+        {
+            nameof(RequestRow.Title) => rows.OrderBy(r => r.Title, page.Descending),
+            nameof(RequestRow.AgencyName) => rows.OrderBy(r => r.AgencyName, page.Descending),
+            nameof(RequestRow.Status) => rows.OrderBy(r => r.Status, page.Descending),
+            nameof(RequestRow.SentOn) => rows.OrderBy(r => r.SentOn, page.Descending),
+            nameof(RequestRow.NextDueOn) => rows.OrderBy(r => r.NextDueOn, page.Descending),
+            _ => rows.OrderBy(r => r.Reference, page.Descending),
+        };
+        return sorted.ThenBy(r => r.Id).ToPageAsync(page, ct);
+    }
+
+    public static async Task<RequestDetail?> GetAsync(PraTrackerDbContext db, Guid id, CancellationToken ct = default)
+    {
+        var seesPrivate = db.Viewer.SeesPrivate;
+        var detail = await db.Requests.AsNoTracking()
+            .Where(r => r.Id == id)
+            .Select(r => new RequestDetail(
+                r.Id, r.Reference, r.Title, r.AgencyId, r.Agency.Name, r.Law.Name, r.Law.Citation, r.RequestText, r.SentOn, r.ReceivedOn,
+                r.Method, r.AgencyTrackingNumber, r.Status, r.Outcome, r.Visibility,
+                seesPrivate ? r.InternalNotes : null,
+                r.Events.OrderBy(e => e.OccurredOn).ThenBy(e => e.LoggedAt)
+                    .Select(e => new RequestEventRow(e.Id, e.Kind, e.OccurredOn, e.Summary, e.ExemptionsCited, e.AgencyPromisedOn)).ToList(),
+                r.Deadlines.OrderBy(d => d.DueOn)
+                    .Select(d => new DeadlineRow(d.Id, d.Kind, d.DueOn, d.Status, d.Explanation)).ToList(),
+                r.VendorLinks.Select(l => l.Vendor.Name).OrderBy(n => n).ToList()))
+            .SingleOrDefaultAsync(ct);
+        return detail;
+    }
+}

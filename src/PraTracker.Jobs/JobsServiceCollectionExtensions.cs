@@ -1,0 +1,49 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PraTracker.Data.Database;
+
+namespace PraTracker.Jobs;
+
+/// <summary>Registers Hangfire on the app's database (PostgreSQL storage, or in-memory on the embedded default) and the jobs.</summary>
+public static class JobsServiceCollectionExtensions
+{
+    /// <summary>Hangfire's tables live in their own schema of the app's PostgreSQL database.</summary>
+    public const string HangfireSchema = "hangfire";
+
+    public static IServiceCollection AddPraTrackerJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = DatabaseSettings.FromConfiguration(configuration);
+        services.AddHangfire((sp, hangfire) =>
+        {
+            hangfire
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+
+            if (settings.Provider == DatabaseProvider.Postgres)
+            {
+                hangfire.UsePostgreSqlStorage(
+                    postgres => postgres.UseNpgsqlConnection(settings.ConnectionString),
+                    new PostgreSqlStorageOptions { SchemaName = HangfireSchema, PrepareSchemaIfNecessary = true });
+            }
+            else
+            {
+                // Jobs are recomputable from the database, so losing this storage on a restart loses nothing.
+                hangfire.UseInMemoryStorage(new InMemoryStorageOptions());
+            }
+        });
+
+        if (configuration.GetValue("Jobs:RunServer", true))
+        {
+            services.AddHangfireServer(server =>
+            {
+                server.WorkerCount = configuration.GetValue("Jobs:WorkerCount", Math.Max(2, Environment.ProcessorCount));
+            });
+        }
+
+        return services;
+    }
+}

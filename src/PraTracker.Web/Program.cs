@@ -1,0 +1,42 @@
+using PraTracker.Data;
+using PraTracker.Data.Database;
+using PraTracker.Jobs;
+using PraTracker.Web;
+using PraTracker.Web.Components;
+using PraTracker.Web.Endpoints;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddPraTrackerData(builder.Configuration);
+builder.Services.AddPraTrackerJobs(builder.Configuration);
+builder.Services.AddPraTrackerWeb();
+
+var app = builder.Build();
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+}
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseHsts();
+    app.UseHttpsRedirection();
+}
+
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapAccountEndpoints();
+app.MapHealthEndpoints();
+app.MapJobDashboard();
+
+app.Run();
+
+/// <summary>The entry point, visible to the test host.</summary>
+public partial class Program;

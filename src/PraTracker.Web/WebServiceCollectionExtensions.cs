@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+using PraTracker.Data.Identity;
+using PraTracker.Web.Endpoints;
+using PraTracker.Web.Features.Admin;
+using PraTracker.Web.Features.Agencies;
+using PraTracker.Web.Features.Contracts;
+using PraTracker.Web.Features.Dashboard;
+using PraTracker.Web.Features.Documents;
+using PraTracker.Web.Features.Requests;
+using PraTracker.Web.Security;
+
+namespace PraTracker.Web;
+
+/// <summary>Registers the web app's own services: Blazor, MudBlazor, sign-in, authorization and the feature services.</summary>
+public static class WebServiceCollectionExtensions
+{
+    public const string LoginPath = "/account/login";
+
+    public static IServiceCollection AddPraTrackerWeb(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = LoginPath;
+            cookie.AccessDeniedPath = "/account/access-denied";
+            cookie.Cookie.Name = "PraTracker.Auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+        });
+        new IdentityBuilder(typeof(PraTrackerUser), typeof(IdentityRole), services)
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+        services.AddAuthorization(Policies.Configure);
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        services.AddScoped<ViewerContextFactory>();
+        services.AddScoped<RequestService>();
+        services.AddScoped<AgencyService>();
+        services.AddScoped<ContractService>();
+        services.AddScoped<DocumentService>();
+        services.AddScoped<DashboardService>();
+        services.AddScoped<AdminService>();
+        return services;
+    }
+}
