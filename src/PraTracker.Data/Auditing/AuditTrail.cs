@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
@@ -7,6 +8,8 @@ namespace PraTracker.Data.Auditing;
 /// <summary>Turns the pending changes of audited entities into audit entries, inside the same save.</summary>
 internal static class AuditTrail
 {
+    private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
+
     public static void Record(ChangeTracker changeTracker, string? userId, DateTimeOffset now)
     {
         var entries = changeTracker.Entries<IAudited>()
@@ -58,7 +61,7 @@ internal static class AuditTrail
                 EntityState.Deleted => AuditAction.Deleted,
                 _ => AuditAction.Updated,
             },
-            Changes = JsonSerializer.Serialize(changes),
+            Changes = JsonSerializer.Serialize(changes, Json),
         };
     }
 }
