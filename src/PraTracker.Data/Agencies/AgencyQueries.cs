@@ -18,18 +18,18 @@ public static class AgencyQueries
             agencies = agencies.Where(a => a.Name.ToLower().Contains(lowered) || (a.City != null && a.City.ToLower().Contains(lowered)));
         }
 
-        var rows = agencies.Select(a => new AgencyRow(
-            a.Id, a.Name, a.Kind, a.City, a.State, a.Law != null ? a.Law.Code : null,
-            db.Requests.Count(r => r.AgencyId == a.Id)));
-
         var sorted = page.SortBy switch
         {
-            nameof(AgencyRow.State) => rows.OrderBy(r => r.State, page.Descending),
-            nameof(AgencyRow.Kind) => rows.OrderBy(r => r.Kind, page.Descending),
-            nameof(AgencyRow.City) => rows.OrderBy(r => r.City, page.Descending),
-            nameof(AgencyRow.RequestCount) => rows.OrderBy(r => r.RequestCount, page.Descending),
-            _ => rows.OrderBy(r => r.Name, page.Descending),
+            nameof(AgencyRow.State) => agencies.OrderBy(a => a.State, page.Descending),
+            nameof(AgencyRow.Kind) => agencies.OrderBy(a => a.Kind, page.Descending),
+            nameof(AgencyRow.City) => agencies.OrderBy(a => a.City, page.Descending),
+            nameof(AgencyRow.RequestCount) => agencies.OrderBy(a => db.Requests.Count(r => r.AgencyId == a.Id), page.Descending),
+            _ => agencies.OrderBy(a => a.Name, page.Descending),
         };
-        return sorted.ThenBy(r => r.Id).ToPageAsync(page, ct);
+        return sorted.ThenBy(a => a.Id)
+            .Select(a => new AgencyRow(
+                a.Id, a.Name, a.Kind, a.City, a.State, a.Law != null ? a.Law.Code : null,
+                db.Requests.Count(r => r.AgencyId == a.Id)))
+            .ToPageAsync(page, ct);
     }
 }

@@ -25,20 +25,20 @@ public static class ContractQueries
                 || c.Agency.Name.ToLower().Contains(lowered));
         }
 
-        var rows = contracts.Select(c => new ContractRow(
-            c.Id, c.Title, c.Agency.Name, c.Vendor.Name, c.Status, c.ProcurementMethod, c.Amount, c.Currency, c.StartsOn, c.EndsOn));
-
         var sorted = page.SortBy switch
         {
-            nameof(ContractRow.AgencyName) => rows.OrderBy(r => r.AgencyName, page.Descending),
-            nameof(ContractRow.VendorName) => rows.OrderBy(r => r.VendorName, page.Descending),
-            nameof(ContractRow.Status) => rows.OrderBy(r => r.Status, page.Descending),
-            nameof(ContractRow.Amount) => rows.OrderBy(r => r.Amount, page.Descending),
-            nameof(ContractRow.StartsOn) => rows.OrderBy(r => r.StartsOn, page.Descending),
-            nameof(ContractRow.EndsOn) => rows.OrderBy(r => r.EndsOn, page.Descending),
-            _ => rows.OrderBy(r => r.Title, page.Descending),
+            nameof(ContractRow.AgencyName) => contracts.OrderBy(c => c.Agency.Name, page.Descending),
+            nameof(ContractRow.VendorName) => contracts.OrderBy(c => c.Vendor.Name, page.Descending),
+            nameof(ContractRow.Status) => contracts.OrderBy(c => c.Status, page.Descending),
+            nameof(ContractRow.Amount) => contracts.OrderBy(c => c.Amount, page.Descending),
+            nameof(ContractRow.StartsOn) => contracts.OrderBy(c => c.StartsOn, page.Descending),
+            nameof(ContractRow.EndsOn) => contracts.OrderBy(c => c.EndsOn, page.Descending),
+            _ => contracts.OrderBy(c => c.Title, page.Descending),
         };
-        return sorted.ThenBy(r => r.Id).ToPageAsync(page, ct);
+        return sorted.ThenBy(c => c.Id)
+            .Select(c => new ContractRow(
+                c.Id, c.Title, c.Agency.Name, c.Vendor.Name, c.Status, c.ProcurementMethod, c.Amount, c.Currency, c.StartsOn, c.EndsOn))
+            .ToPageAsync(page, ct);
     }
 
     public static Task<Page<VendorRow>> ListVendorsAsync(PraTrackerDbContext db, string? text, PageRequest page, CancellationToken ct = default)
@@ -50,18 +50,18 @@ public static class ContractQueries
             vendors = vendors.Where(v => v.Name.ToLower().Contains(lowered) || v.Products.Any(p => p.Name.ToLower().Contains(lowered)));
         }
 
-        var rows = vendors.Select(v => new VendorRow(
-            v.Id, v.Name, v.Website,
-            v.Products.OrderBy(p => p.Name).Select(p => p.Name).ToList(),
-            db.Contracts.Count(c => c.VendorId == v.Id),
-            db.RequestVendors.Count(l => l.VendorId == v.Id)));
-
         var sorted = page.SortBy switch
         {
-            nameof(VendorRow.ContractCount) => rows.OrderBy(r => r.ContractCount, page.Descending),
-            nameof(VendorRow.RequestCount) => rows.OrderBy(r => r.RequestCount, page.Descending),
-            _ => rows.OrderBy(r => r.Name, page.Descending),
+            nameof(VendorRow.ContractCount) => vendors.OrderBy(v => db.Contracts.Count(c => c.VendorId == v.Id), page.Descending),
+            nameof(VendorRow.RequestCount) => vendors.OrderBy(v => db.RequestVendors.Count(l => l.VendorId == v.Id), page.Descending),
+            _ => vendors.OrderBy(v => v.Name, page.Descending),
         };
-        return sorted.ThenBy(r => r.Id).ToPageAsync(page, ct);
+        return sorted.ThenBy(v => v.Id)
+            .Select(v => new VendorRow(
+                v.Id, v.Name, v.Website,
+                v.Products.OrderBy(p => p.Name).Select(p => p.Name).ToList(),
+                db.Contracts.Count(c => c.VendorId == v.Id),
+                db.RequestVendors.Count(l => l.VendorId == v.Id)))
+            .ToPageAsync(page, ct);
     }
 }

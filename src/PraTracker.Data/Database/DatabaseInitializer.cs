@@ -16,14 +16,15 @@ public sealed class DatabaseInitializer(
     OrganisationClock clock,
     ILogger<DatabaseInitializer> logger)
 {
-    public async Task InitializeAsync(CancellationToken ct = default)
+    /// <param name="console">Where a generated first-admin password is shown, once; the process console by default.</param>
+    public async Task InitializeAsync(TextWriter? console = null, CancellationToken ct = default)
     {
         await using var db = dbFactory.CreateDbContext().ViewAs(Viewer.System);
         logger.LogInformation("Applying {Provider} migrations", settings.Provider);
         await db.Database.MigrateAsync(ct);
         await ReferenceDataSeeder.SeedAsync(db, ct);
 
-        var adminId = await adminBootstrapper.EnsureAdminAsync();
+        var adminId = await adminBootstrapper.EnsureAdminAsync(console);
 
         // The demo data belongs to the embedded default; a PostgreSQL deployment asks for it explicitly.
         if (configuration.GetValue("Demo:Seed", settings.IsEmbedded))

@@ -20,17 +20,18 @@ public static class DocumentQueries
             documents = documents.Where(d => d.Title.ToLower().Contains(lowered) || d.FileName.ToLower().Contains(lowered));
         }
 
-        var rows = documents.Select(d => new DocumentRow(
-            d.Id, d.Title, d.FileName, d.RequestId, d.Request.Reference, d.Request.Agency.Name,
-            d.SizeBytes, d.PageCount, d.PublicationStatus, d.PublishedAt, d.UploadedAt));
-
         var sorted = page.SortBy switch
         {
-            nameof(DocumentRow.Title) => rows.OrderBy(r => r.Title, page.Descending),
-            nameof(DocumentRow.AgencyName) => rows.OrderBy(r => r.AgencyName, page.Descending),
-            nameof(DocumentRow.PublishedAt) => rows.OrderBy(r => r.PublishedAt, page.Descending),
-            _ => rows.OrderBy(r => r.UploadedAt, !page.Descending),
+            nameof(DocumentRow.Title) => documents.OrderBy(d => d.Title, page.Descending),
+            nameof(DocumentRow.AgencyName) => documents.OrderBy(d => d.Request.Agency.Name, page.Descending),
+            nameof(DocumentRow.PublishedAt) => documents.OrderBy(d => d.PublishedAt, page.Descending),
+            nameof(DocumentRow.UploadedAt) => documents.OrderBy(d => d.UploadedAt, page.Descending),
+            _ => documents.OrderByDescending(d => d.UploadedAt),
         };
-        return sorted.ThenBy(r => r.Id).ToPageAsync(page, ct);
+        return sorted.ThenBy(d => d.Id)
+            .Select(d => new DocumentRow(
+                d.Id, d.Title, d.FileName, d.RequestId, d.Request.Reference, d.Request.Agency.Name,
+                d.SizeBytes, d.PageCount, d.PublicationStatus, d.PublishedAt, d.UploadedAt))
+            .ToPageAsync(page, ct);
     }
 }

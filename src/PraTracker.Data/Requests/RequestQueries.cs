@@ -52,20 +52,21 @@ public static class RequestQueries
             requests = requests.Where(r => r.Agency.State == filter.State);
         }
 
-        var rows = requests.Select(r => new RequestRow(
-            r.Id, r.Reference, r.Title, r.Agency.Name, r.Agency.State, r.Status, r.Outcome, r.Visibility, r.SentOn,
-            r.Deadlines.Where(d => d.Status == DeadlineStatus.Open).Min(d => (DateOnly?)d.DueOn)));
-
+        // Sorted before the projection: EF translates ordering on entity members, not on a record's constructor.
         var sorted = page.SortBy switch
         {
-            nameof(RequestRow.Title) => rows.OrderBy(r => r.Title, page.Descending),
-            nameof(RequestRow.AgencyName) => rows.OrderBy(r => r.AgencyName, page.Descending),
-            nameof(RequestRow.Status) => rows.OrderBy(r => r.Status, page.Descending),
-            nameof(RequestRow.SentOn) => rows.OrderBy(r => r.SentOn, page.Descending),
-            nameof(RequestRow.NextDueOn) => rows.OrderBy(r => r.NextDueOn, page.Descending),
-            _ => rows.OrderBy(r => r.Reference, page.Descending),
+            nameof(RequestRow.Title) => requests.OrderBy(r => r.Title, page.Descending),
+            nameof(RequestRow.AgencyName) => requests.OrderBy(r => r.Agency.Name, page.Descending),
+            nameof(RequestRow.Status) => requests.OrderBy(r => r.Status, page.Descending),
+            nameof(RequestRow.SentOn) => requests.OrderBy(r => r.SentOn, page.Descending),
+            nameof(RequestRow.NextDueOn) => requests.OrderBy(r => r.Deadlines.Where(d => d.Status == DeadlineStatus.Open).Min(d => (DateOnly?)d.DueOn), page.Descending),
+            _ => requests.OrderBy(r => r.Reference, page.Descending),
         };
-        return sorted.ThenBy(r => r.Id).ToPageAsync(page, ct);
+        return sorted.ThenBy(r => r.Id)
+            .Select(r => new RequestRow(
+                r.Id, r.Reference, r.Title, r.Agency.Name, r.Agency.State, r.Status, r.Outcome, r.Visibility, r.SentOn,
+                r.Deadlines.Where(d => d.Status == DeadlineStatus.Open).Min(d => (DateOnly?)d.DueOn)))
+            .ToPageAsync(page, ct);
     }
 
     public static async Task<RequestDetail?> GetAsync(PraTrackerDbContext db, Guid id, CancellationToken ct = default)

@@ -1,0 +1,120 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using PraTracker.Data;
+using PraTracker.Data.Database;
+using PraTracker.Data.Deadlines;
+using PraTracker.Data.Identity;
+using PraTracker.Data.Requests;
+
+namespace PraTracker.Tests;
+
+/// <summary>Start-up through the real composition: migrations, the first admin, and the demo data, on both providers.</summary>
+public abstract class StartupTests(DatabaseProvider provider) : IAsyncLifetime
+{
+    private TestDatabase _database = null!;
+
+    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync(provider);
+
+    public async Task DisposeAsync() => await _database.DisposeAsync();
+
+    [Fact]
+    public async Task The_first_admin_comes_from_configuration_and_is_created_only_once()
+    {
+        await using var services = BuildServices(new() { ["Admin:Email"] = "lead@aclu.example", ["Admin:Password"] = "Spokeo-Records-2026" });
+        var printed = new StringWriter();
+        await InitializeAsync(services, printed);
+        await InitializeAsync(services, printed);
+
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PraTrackerUser>>();
+        var admins = await users.GetUsersInRoleAsync(Roles.Admin);
+        var admin = Assert.Single(admins);
+        Assert.Equal("lead@aclu.example", admin.Email);
+        Assert.True(await users.CheckPasswordAsync(admin, "Spokeo-Records-2026"));
+        Assert.True(await users.GetLockoutEnabledAsync(admin));
+        Assert.Empty(printed.ToString());
+    }
+
+    [Fact]
+    public async Task Without_a_configured_password_a_generated_one_is_printed_once_and_works()
+    {
+        await using var services = BuildServices([]);
+        var printed = new StringWriter();
+        await InitializeAsync(services, printed);
+        var firstOutput = printed.ToString();
+        await InitializeAsync(services, printed);
+        Assert.Equal(firstOutput, printed.ToString());
+
+        var password = firstOutput.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("password:", StringComparison.Ordinal))["password:".Length..].Trim();
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PraTrackerUser>>();
+        var admin = await users.FindByEmailAsync(AdminBootstrapper.DefaultAdminEmail);
+        Assert.NotNull(admin);
+        Assert.True(await users.IsInRoleAsync(admin, Roles.Admin));
+        Assert.True(await users.CheckPasswordAsync(admin, password));
+    }
+
+    [Fact]
+    public async Task A_weak_configured_password_stops_start_up_with_the_reason()
+    {
+        await using var services = BuildServices(new() { ["Admin:Email"] = "lead@aclu.example", ["Admin:Password"] = "short" });
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => InitializeAsync(services, new StringWriter()));
+        Assert.Contains("Passwords must be at least 12 characters", error.Message);
+    }
+
+    [Fact]
+    public async Task Demo_data_is_seeded_once_dated_from_today_with_public_and_private_requests()
+    {
+        await using var services = BuildServices(new() { ["Demo:Seed"] = "true", ["Admin:Password"] = "Spokeo-Records-2026" });
+        await InitializeAsync(services, new StringWriter());
+        await InitializeAsync(services, new StringWriter());
+
+        var clock = services.GetRequiredService<OrganisationClock>();
+        await using var db = services.GetRequiredService<IDbContextFactory<PraTrackerDbContext>>().CreateDbContext().ViewAs(Viewer.System);
+        var requests = await db.Requests.Include(r => r.Agency).ToListAsync();
+        Assert.Equal(5, requests.Count);
+        Assert.Contains(requests, r => r.Title.Contains("Spokeo") && r.Agency.Name == "City of Pasadena" && r.Visibility == RequestVisibility.Public);
+        Assert.Contains(requests, r => r.Title.Contains("personas") && r.Agency.Name == "Los Angeles Police Department");
+        Assert.Contains(requests, r => r.Title.Contains("Clearview") && r.Visibility == RequestVisibility.Private);
+        Assert.Contains(requests, r => r.Title.Contains("Meta Pixel") && r.Status == RequestStatus.Draft);
+
+        var dueThisWeek = await DeadlineQueries.DueSoonAsync(db, clock.Today, 7);
+        Assert.Contains(dueThisWeek, d => d.DaysLeft >= 0);
+        Assert.Contains(dueThisWeek, d => d.DaysLeft < 0);
+        Assert.All(dueThisWeek, d => Assert.Contains("Cal. Gov. Code § 7922.535", d.Explanation));
+    }
+
+    [Fact]
+    public async Task PostgreSQL_gets_no_demo_data_unless_asked()
+    {
+        await using var services = BuildServices(new() { ["Admin:Password"] = "Spokeo-Records-2026" });
+        await InitializeAsync(services, new StringWriter());
+        await using var db = services.GetRequiredService<IDbContextFactory<PraTrackerDbContext>>().CreateDbContext().ViewAs(Viewer.System);
+        Assert.Equal(provider == DatabaseProvider.Sqlite, await db.Requests.AnyAsync());
+    }
+
+    private ServiceProvider BuildServices(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_database.AppSettings).AddInMemoryCollection(settings).Build();
+        return new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 18, 0, 0, TimeSpan.Zero)))
+            .AddPraTrackerData(configuration)
+            .BuildServiceProvider();
+    }
+
+    private static async Task InitializeAsync(ServiceProvider services, TextWriter console)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
+        await initializer.InitializeAsync(console);
+    }
+}
+
+public sealed class PostgresStartupTests() : StartupTests(DatabaseProvider.Postgres);
+
+public sealed class SqliteStartupTests() : StartupTests(DatabaseProvider.Sqlite);
