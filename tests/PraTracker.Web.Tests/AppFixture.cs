@@ -1,0 +1,99 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using PraTracker.Data.Database;
+using PraTracker.Data.Identity;
+using PraTracker.Data.Requests;
+
+namespace PraTracker.Tests;
+
+/// <summary>The real app, started in memory on a fresh database with the demo data, shared by one test class.</summary>
+public abstract partial class AppFixture(DatabaseProvider provider) : IAsyncLifetime
+{
+    public const string AdminEmail = "admin@pratracker.test";
+    public const string AdminPassword = "Correct-Horse-Battery-42";
+    public const string AttorneyPassword = "Attorney-Password-2026";
+
+    private TestDatabase _database = null!;
+
+    public WebApplicationFactory<Program> App { get; private set; } = null!;
+
+    public DatabaseProvider Provider => provider;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(provider);
+        App = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseEnvironment("Production");
+            foreach (var (key, value) in _database.AppSettings)
+            {
+                host.UseSetting(key, value);
+            }
+
+            host.UseSetting("Admin:Email", AdminEmail);
+            host.UseSetting("Admin:Password", AdminPassword);
+            host.UseSetting("Demo:Seed", "true");
+            host.UseSetting("Jobs:RunServer", "false");
+        });
+        _ = App.Server;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    /// <summary>A browser-like client that keeps cookies and does not follow redirects, so tests see them.</summary>
+    public HttpClient NewClient() => App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>The public Pasadena/Spokeo request of the demo data.</summary>
+    public Task<RecordsRequest> PublicDemoRequestAsync() => DemoRequestAsync("Spokeo", RequestVisibility.Public);
+
+    /// <summary>The private Clearview AI request of the demo data, with attorneys' notes.</summary>
+    public Task<RecordsRequest> PrivateDemoRequestAsync() => DemoRequestAsync("Clearview", RequestVisibility.Private);
+
+    private async Task<RecordsRequest> DemoRequestAsync(string titleWord, RequestVisibility visibility)
+    {
+        await using var db = App.Services.GetRequiredService<IDbContextFactory<PraTrackerDbContext>>().CreateDbContext().ViewAs(Viewer.System);
+        return await db.Requests.SingleAsync(r => r.Title.Contains(titleWord) && r.Visibility == visibility && r.Agency.Kind != Data.Agencies.AgencyKind.FederalAgency);
+    }
+
+    public async Task<string> CreateUserAsync(string role)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<PraTrackerUser>>();
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@pratracker.test";
+        var user = new PraTrackerUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = role };
+        Assert.True((await users.CreateAsync(user, AttorneyPassword)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        return email;
+    }
+
+    /// <summary>Signs in through the real login form, antiforgery token included; returns the response to the form post.</summary>
+    public static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string email, string password, string? returnUrl = null)
+    {
+        var form = await client.GetStringAsync("/account/login");
+        var token = AntiforgeryToken().Match(form).Groups[1].Value;
+        var url = returnUrl is null ? "/account/login" : $"/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}";
+        return await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token),
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        }));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
+
+public sealed class PostgresAppFixture() : AppFixture(DatabaseProvider.Postgres);
+
+public sealed class SqliteAppFixture() : AppFixture(DatabaseProvider.Sqlite);
