@@ -7,7 +7,7 @@ using PraTracker.Data.Database;
 
 namespace PraTracker.Jobs;
 
-/// <summary>Registers Hangfire on the app's database (PostgreSQL storage, or in-memory on the embedded default) and the jobs.</summary>
+/// <summary>Registers Hangfire (after AddPraTrackerData) on the app's database (PostgreSQL storage, or in-memory on the embedded default) and the jobs.</summary>
 public static class JobsServiceCollectionExtensions
 {
     /// <summary>Hangfire's tables live in their own schema of the app's PostgreSQL database.</summary>
@@ -15,9 +15,10 @@ public static class JobsServiceCollectionExtensions
 
     public static IServiceCollection AddPraTrackerJobs(this IServiceCollection services, IConfiguration configuration)
     {
-        var settings = DatabaseSettings.FromConfiguration(configuration);
         services.AddHangfire((sp, hangfire) =>
         {
+            // The same database choice as the data layer's: one source of truth, registered by AddPraTrackerData.
+            var settings = sp.GetRequiredService<DatabaseSettings>();
             hangfire
                 .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()

@@ -69,10 +69,23 @@ public abstract class EntityTests<TFixture>(TFixture fixture) : IClassFixture<TF
             };
             var law = new PublicRecordsLaw
             {
-                Code = $"T-{Guid.NewGuid():N}"[..20], Name = "Test act", Citation = "Test Code § 1", ResponseDays = 5, ResponseDayCount = DayCount.Business,
-                ResponseKind = ResponseKind.Acknowledgement, ExtensionDays = 20, ExtensionDayCount = DayCount.Business, ExtensionCountedFrom = ExtensionStart.Acknowledgement,
-                RollsToNextBusinessDay = true, AppealWindowDays = 30, AppealWindowDayCount = DayCount.Calendar, AppealDecisionDays = 10,
-                AppealDecisionDayCount = DayCount.Business, HolidayCalendar = calendar, Confidence = SourceConfidence.Secondary, LastCheckedOn = new DateOnly(2026, 11, 23),
+                Code = $"T-{Guid.NewGuid():N}"[..20],
+                Name = "Test act",
+                Citation = "Test Code § 1",
+                ResponseDays = 5,
+                ResponseDayCount = DayCount.Business,
+                ResponseKind = ResponseKind.Acknowledgement,
+                ExtensionDays = 20,
+                ExtensionDayCount = DayCount.Business,
+                ExtensionCountedFrom = ExtensionStart.Acknowledgement,
+                RollsToNextBusinessDay = true,
+                AppealWindowDays = 30,
+                AppealWindowDayCount = DayCount.Calendar,
+                AppealDecisionDays = 10,
+                AppealDecisionDayCount = DayCount.Business,
+                HolidayCalendar = calendar,
+                Confidence = SourceConfidence.Secondary,
+                LastCheckedOn = new DateOnly(2026, 11, 23),
             };
             var parent = Build.Agency(law);
             var agency = Build.Agency(law);
@@ -83,10 +96,22 @@ public abstract class EntityTests<TFixture>(TFixture fixture) : IClassFixture<TF
             var product = new Product { Vendor = vendor, Name = "Spokeo for Law Enforcement", TechnologyCategory = category };
             var contract = new Contract
             {
-                Agency = agency, Vendor = vendor, Products = [product], Title = "Subscription", Number = "C-2024-118", Status = ContractStatus.Active,
-                ProcurementMethod = ProcurementMethod.SoleSource, Amount = 24_999.95m, Currency = "USD", StartsOn = new DateOnly(2024, 7, 1),
-                EndsOn = new DateOnly(2027, 6, 30), RenewsOn = new DateOnly(2027, 5, 1), ApprovingBody = "City Council", ApprovedOn = new DateOnly(2024, 6, 17),
-                SourceUrl = "https://example.gov/agenda", Notes = "Three seats",
+                Agency = agency,
+                Vendor = vendor,
+                Products = [product],
+                Title = "Subscription",
+                Number = "C-2024-118",
+                Status = ContractStatus.Active,
+                ProcurementMethod = ProcurementMethod.SoleSource,
+                Amount = 24_999.95m,
+                Currency = "USD",
+                StartsOn = new DateOnly(2024, 7, 1),
+                EndsOn = new DateOnly(2027, 6, 30),
+                RenewsOn = new DateOnly(2027, 5, 1),
+                ApprovingBody = "City Council",
+                ApprovedOn = new DateOnly(2024, 6, 17),
+                SourceUrl = "https://example.gov/agenda",
+                Notes = "Three seats",
             };
             var request = Build.Request(agency, law);
             request.AgencyTrackingNumber = "R-0042";
@@ -98,8 +123,14 @@ public abstract class EntityTests<TFixture>(TFixture fixture) : IClassFixture<TF
             request.CategoryLinks.Add(new RequestTechnologyCategory { TechnologyCategory = category });
             var extension = new RequestEvent
             {
-                Kind = RequestEventKind.ExtensionNotice, OccurredOn = new DateOnly(2026, 3, 10), Summary = "Extension notice", Body = "Unusual circumstances",
-                ExemptionsCited = "§ 7922.000", AgencyPromisedOn = new DateOnly(2026, 3, 26), LoggedBy = user, LoggedAt = new DateTimeOffset(2026, 3, 10, 21, 5, 0, TimeSpan.Zero),
+                Kind = RequestEventKind.ExtensionNotice,
+                OccurredOn = new DateOnly(2026, 3, 10),
+                Summary = "Extension notice",
+                Body = "Unusual circumstances",
+                ExemptionsCited = "§ 7922.000",
+                AgencyPromisedOn = new DateOnly(2026, 3, 26),
+                LoggedBy = user,
+                LoggedAt = new DateTimeOffset(2026, 3, 10, 21, 5, 0, TimeSpan.Zero),
             };
             request.Events.Add(extension);
             var deadline = Build.Deadline(request, new DateOnly(2026, 3, 26));

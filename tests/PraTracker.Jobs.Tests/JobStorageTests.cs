@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
+using PraTracker.Data;
 using PraTracker.Data.Database;
 using PraTracker.Jobs;
 
@@ -72,6 +73,7 @@ public sealed class JobStorageTests
             .ConfigureServices((context, services) =>
             {
                 services.AddTransient<ProbeJob>();
+                services.AddPraTrackerData(context.Configuration);
                 services.AddPraTrackerJobs(context.Configuration);
             })
             .Build();

@@ -45,20 +45,33 @@ public static class DemoDataSeeder
 
         var spokeoContract = new Contract
         {
-            Agency = pasadenaPolice, Vendor = spokeo, Products = [spokeoForLe], Title = "Spokeo for Law Enforcement subscription",
-            Status = ContractStatus.Active, ProcurementMethod = ProcurementMethod.Unknown, StartsOn = today.AddYears(-2),
+            Agency = pasadenaPolice,
+            Vendor = spokeo,
+            Products = [spokeoForLe],
+            Title = "Spokeo for Law Enforcement subscription",
+            Status = ContractStatus.Active,
+            ProcurementMethod = ProcurementMethod.Unknown,
+            StartsOn = today.AddYears(-2),
             Notes = "Subscription seats for investigators; the records request asks for the agreement, invoices and usage policy.",
         };
         var voyagerTrial = new Contract
         {
-            Agency = lapd, Vendor = voyager, Products = [voyagerAnalytics], Title = "VoyagerAnalytics trial",
-            Status = ContractStatus.Expired, ProcurementMethod = ProcurementMethod.FreeTrial,
+            Agency = lapd,
+            Vendor = voyager,
+            Products = [voyagerAnalytics],
+            Title = "VoyagerAnalytics trial",
+            Status = ContractStatus.Expired,
+            ProcurementMethod = ProcurementMethod.FreeTrial,
             SourceUrl = "https://www.brennancenter.org/our-work/analysis-opinion/los-angeles-police-records-show-social-media-surveillance",
         };
         var clearviewTrial = new Contract
         {
-            Agency = lapd, Vendor = clearview, Products = [clearviewProduct], Title = "Clearview AI trial accounts",
-            Status = ContractStatus.Terminated, ProcurementMethod = ProcurementMethod.FreeTrial,
+            Agency = lapd,
+            Vendor = clearview,
+            Products = [clearviewProduct],
+            Title = "Clearview AI trial accounts",
+            Status = ContractStatus.Terminated,
+            ProcurementMethod = ProcurementMethod.FreeTrial,
             Notes = "Officers used free trial accounts with no contract; the department later barred commercial face recognition.",
         };
         db.Contracts.AddRange(spokeoContract, voyagerTrial, clearviewTrial);

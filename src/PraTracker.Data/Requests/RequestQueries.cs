@@ -72,7 +72,9 @@ public static class RequestQueries
     public static async Task<RequestDetail?> GetAsync(PraTrackerDbContext db, Guid id, CancellationToken ct = default)
     {
         var seesPrivate = db.Viewer.SeesPrivate;
+        // Split: the timeline, the deadlines and the vendors are three collections of one request.
         var detail = await db.Requests.AsNoTracking()
+            .AsSplitQuery()
             .Where(r => r.Id == id)
             .Select(r => new RequestDetail(
                 r.Id, r.Reference, r.Title, r.AgencyId, r.Agency.Name, r.Law.Name, r.Law.Citation, r.RequestText, r.SentOn, r.ReceivedOn,
