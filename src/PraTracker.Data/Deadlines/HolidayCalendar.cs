@@ -51,6 +51,9 @@ public enum HolidayRuleKind
     FixedDate,
     NthWeekdayOfMonth,
     GoodFriday,
+
+    /// <summary>The Tuesday after the first Monday in November.</summary>
+    GeneralElectionDay,
 }
 
 /// <summary>Where a holiday falling on a weekend is observed.</summary>
