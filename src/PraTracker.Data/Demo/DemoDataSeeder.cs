@@ -22,7 +22,10 @@ public static class DemoDataSeeder
             return false;
         }
 
-        var california = await db.Laws.SingleAsync(l => l.Code == "US-CA", ct);
+        var california = await db.Laws.Include(l => l.HolidayCalendar).ThenInclude(c => c.Rules)
+            .Include(l => l.HolidayCalendar).ThenInclude(c => c.Closures)
+            .SingleAsync(l => l.Code == "US-CA", ct);
+        var californiaDays = new BusinessCalendar(california.HolidayCalendar);
         var foia = await db.Laws.SingleAsync(l => l.Code == "US-FED", ct);
         var categories = await db.TechnologyCategories.ToDictionaryAsync(c => c.Code, ct);
 
@@ -84,7 +87,7 @@ public static class DemoDataSeeder
         spokeoRequest.VendorLinks.Add(new RequestVendor { Vendor = spokeo });
         spokeoRequest.CategoryLinks.Add(new RequestTechnologyCategory { TechnologyCategory = categories["people-search"] });
         AddEvent(spokeoRequest, RequestEventKind.Acknowledged, today.AddDays(-4), "City clerk acknowledged receipt and routed the request to the police department.");
-        AddCaliforniaDeadline(spokeoRequest, DeadlineKind.InitialResponse, 10, spokeoRequest.ReceivedOn!.Value, "receipt", "(a)", DeadlineStatus.Open);
+        AddCaliforniaDeadline(spokeoRequest, californiaDays, DeadlineKind.InitialResponse, 10, spokeoRequest.ReceivedOn!.Value, "receipt", "(a)", DeadlineStatus.Open);
 
         var personasRequest = Request(year, 2, "LAPD fictitious online personas and social-media analytics", lapd, california, RequestVisibility.Public,
             "Policies, training materials and directives on officers' use of fictitious online personas, and records of the department's contract or trial with Voyager Labs.",
@@ -93,10 +96,10 @@ public static class DemoDataSeeder
         personasRequest.VendorLinks.Add(new RequestVendor { Vendor = voyager });
         personasRequest.CategoryLinks.Add(new RequestTechnologyCategory { TechnologyCategory = categories["online-personas"] });
         personasRequest.CategoryLinks.Add(new RequestTechnologyCategory { TechnologyCategory = categories["social-media-monitoring"] });
-        var initial = AddCaliforniaDeadline(personasRequest, DeadlineKind.InitialResponse, 10, personasRequest.ReceivedOn!.Value, "receipt", "(a)", DeadlineStatus.Superseded);
+        var initial = AddCaliforniaDeadline(personasRequest, californiaDays, DeadlineKind.InitialResponse, 10, personasRequest.ReceivedOn!.Value, "receipt", "(a)", DeadlineStatus.Superseded);
         var extension = AddEvent(personasRequest, RequestEventKind.ExtensionNotice, today.AddDays(-22), "Extension notice: unusual circumstances (records held by several divisions).");
         extension.AgencyPromisedOn = initial.DueOn.AddDays(14);
-        AddCaliforniaDeadline(personasRequest, DeadlineKind.ExtendedResponse, 14, initial.DueOn, "the original due date", "(b)", DeadlineStatus.Open);
+        AddCaliforniaDeadline(personasRequest, californiaDays, DeadlineKind.ExtendedResponse, 14, initial.DueOn, "the original due date", "(b)", DeadlineStatus.Open);
 
         var clearviewRequest = Request(year, 3, "Clearview AI trial accounts used by LAPD officers", lapd, california, RequestVisibility.Private,
             "Records of any Clearview AI accounts, searches, trial invitations and related communications, from January 1, 2019 to the present.",
@@ -105,7 +108,7 @@ public static class DemoDataSeeder
         clearviewRequest.ContractLinks.Add(new RequestContract { Contract = clearviewTrial });
         clearviewRequest.VendorLinks.Add(new RequestVendor { Vendor = clearview });
         clearviewRequest.CategoryLinks.Add(new RequestTechnologyCategory { TechnologyCategory = categories["face-recognition"] });
-        AddCaliforniaDeadline(clearviewRequest, DeadlineKind.InitialResponse, 10, clearviewRequest.ReceivedOn!.Value, "receipt", "(a)", DeadlineStatus.Open);
+        AddCaliforniaDeadline(clearviewRequest, californiaDays, DeadlineKind.InitialResponse, 10, clearviewRequest.ReceivedOn!.Value, "receipt", "(a)", DeadlineStatus.Open);
 
         var pixelRequest = Request(year, 4, "Meta Pixel on SFPD online crime-reporting pages", sfpd, california, RequestVisibility.Private,
             "Records of any tracking pixel, analytics script or advertising tag placed on the department's online pages for reporting sexual assault, hate crimes and domestic abuse, and any data shared with Meta Platforms.",
@@ -174,19 +177,17 @@ public static class DemoDataSeeder
         return requestEvent;
     }
 
-    // Demo deadlines roll past weekends only; the deadline engine recomputes them with holidays.
-    private static Deadline AddCaliforniaDeadline(RecordsRequest request, DeadlineKind kind, int days, DateOnly from, string fromWhat, string subsection, DeadlineStatus status)
+    private static Deadline AddCaliforniaDeadline(RecordsRequest request, BusinessCalendar calendar, DeadlineKind kind, int days, DateOnly from,
+        string fromWhat, string subsection, DeadlineStatus status)
     {
-        var due = from.AddDays(days);
-        var explanation = $"{days} calendar days after {fromWhat} on {from:yyyy-MM-dd}, Cal. Gov. Code § 7922.535{subsection}";
-        if (due.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        var counted = DayCounting.AddCalendarDays(from, days, calendar, rollsToNextBusinessDay: true, fromWhat);
+        var deadline = new Deadline
         {
-            var dayName = due.DayOfWeek;
-            due = due.AddDays(due.DayOfWeek == DayOfWeek.Saturday ? 2 : 1);
-            explanation += $"; the {days}th day was a {dayName}, so the next business day (Code Civ. Proc. §§ 12, 12a)";
-        }
-
-        var deadline = new Deadline { Kind = kind, DueOn = due, Explanation = explanation, Status = status };
+            Kind = kind,
+            DueOn = counted.Due,
+            Explanation = $"{counted.Explanation}. Cal. Gov. Code § 7922.535{subsection}; Code Civ. Proc. §§ 12, 12a, 135.",
+            Status = status,
+        };
         request.Deadlines.Add(deadline);
         return deadline;
     }
