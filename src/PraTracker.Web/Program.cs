@@ -34,6 +34,7 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapAccountEndpoints();
 app.MapHealthEndpoints();
+app.MapDeadlineCalculator();
 app.MapJobDashboard();
 
 app.Run();
