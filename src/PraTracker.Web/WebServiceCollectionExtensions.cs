@@ -7,6 +7,7 @@ using PraTracker.Web.Features.Admin;
 using PraTracker.Web.Features.Agencies;
 using PraTracker.Web.Features.Contracts;
 using PraTracker.Web.Features.Dashboard;
+using PraTracker.Web.Features.Deadlines;
 using PraTracker.Web.Features.Documents;
 using PraTracker.Web.Features.Requests;
 using PraTracker.Web.Security;
@@ -50,6 +51,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<DocumentService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<AdminService>();
+        services.AddScoped<DeadlineCalculatorService>();
         return services;
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using PraTracker.Data.Database;
 using PraTracker.Data.Deadlines;
+using PraTracker.Web.Features.Deadlines;
 
 namespace PraTracker.Web.Endpoints;
 
@@ -15,7 +14,7 @@ public static class DeadlineCalculatorEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> CalculateAsync(string? law, string? received, bool? extended, IDbContextFactory<PraTrackerDbContext> dbFactory, CancellationToken ct)
+    private static async Task<IResult> CalculateAsync(string? law, string? received, bool? extended, DeadlineCalculatorService calculator, CancellationToken ct)
     {
         if (!DateOnly.TryParseExact(received, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var receivedOn))
         {
@@ -27,16 +26,15 @@ public static class DeadlineCalculatorEndpoints
             return Invalid("law", "Give a law code such as US-CA or US-FED.");
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await LawQueries.FindWithCalendarAsync(db, law.Trim().ToUpperInvariant(), ct) is not { } found)
+        var code = law.Trim().ToUpperInvariant();
+        if (await calculator.CalculateAsync(code, receivedOn, extended ?? false, ct) is not { } deadlines)
         {
             return Invalid("law", $"There is no law with the code '{law}'.");
         }
 
-        var deadlines = StatutoryDeadlines.AfterReceipt(found, new BusinessCalendar(found.HolidayCalendar), receivedOn, extended ?? false);
         return TypedResults.Ok(new
         {
-            law = found.Code,
+            law = code,
             received = receivedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             deadlines = deadlines.Select(d => new
             {
