@@ -70,6 +70,7 @@ public abstract class EntityTests<TFixture>(TFixture fixture) : IClassFixture<TF
             var law = new PublicRecordsLaw
             {
                 Code = $"T-{Guid.NewGuid():N}"[..20],
+                Jurisdiction = "Test",
                 Name = "Test act",
                 Citation = "Test Code § 1",
                 ResponseDays = 5,

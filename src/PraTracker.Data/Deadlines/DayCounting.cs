@@ -68,5 +68,20 @@ public static class DayCounting
         return new CountedDate(due, skippedParts.Count == 0 ? explanation : $"{explanation}, skipping {string.Join(", ", skippedParts)}");
     }
 
+    /// <summary>The business days from <paramref name="from"/> through <paramref name="through"/>, both included.</summary>
+    public static int BusinessDaysFromThrough(DateOnly from, DateOnly through, BusinessCalendar calendar)
+    {
+        var count = 0;
+        for (var day = from; day <= through; day = day.AddDays(1))
+        {
+            if (calendar.IsBusinessDay(day))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
     private static string Format(DateOnly date) => $"{date:yyyy-MM-dd} ({date.DayOfWeek})";
 }

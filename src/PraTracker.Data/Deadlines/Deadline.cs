@@ -19,6 +19,9 @@ public class Deadline : IAudited
 
     /// <summary>How the date was reached, citing the rule ("10 calendar days after receipt on ...").</summary>
     public required string Explanation { get; set; }
+
+    /// <summary>Something the attorney should look at: an extension longer than the law allows, a late notice.</summary>
+    public string? Warning { get; set; }
     public DeadlineStatus Status { get; set; }
     public DateOnly? ClosedOn { get; set; }
 }
@@ -43,4 +46,7 @@ public enum DeadlineStatus
     Met,
     Missed,
     Superseded,
+
+    /// <summary>The clock is stopped while the agency waits on the requester (clarification, fees).</summary>
+    Paused,
 }

@@ -10,6 +10,7 @@ internal sealed class DeadlineConfiguration : IEntityTypeConfiguration<Deadline>
         deadline.Property(d => d.Kind).HasConversion<string>().HasMaxLength(30);
         deadline.Property(d => d.Status).HasConversion<string>().HasMaxLength(20);
         deadline.Property(d => d.Explanation).HasMaxLength(4000);
+        deadline.Property(d => d.Warning).HasMaxLength(2000);
 
         deadline.HasOne(d => d.Request).WithMany(r => r.Deadlines).HasForeignKey(d => d.RequestId).OnDelete(DeleteBehavior.Cascade);
         deadline.HasOne(d => d.SourceEvent).WithMany().HasForeignKey(d => d.SourceEventId).OnDelete(DeleteBehavior.SetNull);

@@ -14,6 +14,9 @@ public class HolidayCalendar : IAudited
     /// <summary>California counts every Saturday as a holiday (Code Civ. Proc. § 12a).</summary>
     public bool SaturdaysAreHolidays { get; set; }
     public string? SourceUrl { get; set; }
+    public string? Notes { get; set; }
+    public SourceConfidence Confidence { get; set; }
+    public DateOnly LastCheckedOn { get; set; }
 
     public List<HolidayRule> Rules { get; set; } = [];
     public List<HolidayClosure> Closures { get; set; } = [];
@@ -42,6 +45,9 @@ public class HolidayRule : IAudited
     public HolidayObservance Observance { get; set; }
     public int? FirstYear { get; set; }
     public int? LastYear { get; set; }
+
+    /// <summary>For holidays held only in some years: 2 for even years (general elections), 4 for presidential years.</summary>
+    public int? YearDivisibleBy { get; set; }
     public string? Citation { get; set; }
 }
 
@@ -51,6 +57,9 @@ public enum HolidayRuleKind
     FixedDate,
     NthWeekdayOfMonth,
     GoodFriday,
+
+    /// <summary>Easter Sunday plus <see cref="HolidayRule.OffsetDays"/>: +1 for Easter Monday.</summary>
+    Easter,
 
     /// <summary>The Tuesday after the first Monday in November.</summary>
     GeneralElectionDay,
@@ -67,13 +76,27 @@ public enum HolidayObservance
 
     /// <summary>Only a Sunday holiday moves, to the Monday after (Cal. Gov. Code § 6701).</summary>
     SundayToMonday,
+
+    /// <summary>
+    /// A Saturday or Sunday holiday moves to the next weekday that is not already a holiday, as UK substitute
+    /// bank holidays do (Christmas on a Saturday gives Monday 27th, Boxing Day then Tuesday 28th).
+    /// </summary>
+    NextWeekday,
 }
 
-/// <summary>A one-off day an office is closed (a declared closure, a storm day), added by an admin.</summary>
+/// <summary>
+/// A one-off day an office is closed (a furlough day, an office shut by a storm), added by an admin, either for
+/// every agency on a calendar or for one agency.
+/// </summary>
 public class HolidayClosure : IAudited
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid HolidayCalendarId { get; set; }
+
+    /// <summary>Set for a closure of every office on the calendar; null for a single agency's closure.</summary>
+    public Guid? HolidayCalendarId { get; set; }
+
+    /// <summary>Set for a closure of one agency's office only.</summary>
+    public Guid? AgencyId { get; set; }
     public DateOnly Date { get; set; }
     public required string Reason { get; set; }
 }

@@ -11,6 +11,8 @@ internal sealed class HolidayCalendarConfiguration : IEntityTypeConfiguration<Ho
         calendar.HasIndex(c => c.Code).IsUnique();
         calendar.Property(c => c.Name).HasMaxLength(200);
         calendar.Property(c => c.SourceUrl).HasMaxLength(2000);
+        calendar.Property(c => c.Notes).HasMaxLength(4000);
+        calendar.Property(c => c.Confidence).HasConversion<string>().HasMaxLength(20);
         calendar.HasMany(c => c.Rules).WithOne().HasForeignKey(r => r.HolidayCalendarId).OnDelete(DeleteBehavior.Cascade);
         calendar.HasMany(c => c.Closures).WithOne().HasForeignKey(c => c.HolidayCalendarId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -35,5 +37,12 @@ internal sealed class HolidayClosureConfiguration : IEntityTypeConfiguration<Hol
     {
         closure.Property(c => c.Reason).HasMaxLength(300);
         closure.HasIndex(c => new { c.HolidayCalendarId, c.Date }).IsUnique();
+        closure.HasIndex(c => new { c.AgencyId, c.Date }).IsUnique();
+        closure.HasOne<Agencies.Agency>().WithMany().HasForeignKey(c => c.AgencyId).OnDelete(DeleteBehavior.Cascade);
+
+        // A closure belongs to exactly one calendar or one agency.
+        closure.ToTable(t => t.HasCheckConstraint(
+            "CK_HolidayClosures_Owner",
+            "(\"HolidayCalendarId\" IS NULL) <> (\"AgencyId\" IS NULL)"));
     }
 }

@@ -6,7 +6,8 @@ public static class HolidayDates
     /// <summary>The day the rule's holiday falls on in <paramref name="year"/>, before any observed-day shift; null outside its years.</summary>
     public static DateOnly? ActualDate(HolidayRule rule, int year)
     {
-        if ((rule.FirstYear is { } first && year < first) || (rule.LastYear is { } last && year > last))
+        if ((rule.FirstYear is { } first && year < first) || (rule.LastYear is { } last && year > last)
+            || (rule.YearDivisibleBy is > 1 and var cycle && year % cycle != 0))
         {
             return null;
         }
@@ -16,21 +17,20 @@ public static class HolidayDates
             HolidayRuleKind.FixedDate => new DateOnly(year, rule.Month, rule.Day ?? throw Invalid(rule, "a day")),
             HolidayRuleKind.NthWeekdayOfMonth => NthWeekday(year, rule.Month, rule.Weekday ?? throw Invalid(rule, "a weekday"), rule.Nth ?? throw Invalid(rule, "which weekday (nth)")),
             HolidayRuleKind.GoodFriday => EasterSunday(year).AddDays(-2),
+            HolidayRuleKind.Easter => EasterSunday(year),
             HolidayRuleKind.GeneralElectionDay => NthWeekday(year, 11, DayOfWeek.Monday, 1).AddDays(1),
             _ => throw new ArgumentOutOfRangeException(nameof(rule), rule.Kind, "Unknown holiday rule kind."),
         };
         return date.AddDays(rule.OffsetDays);
     }
 
-    /// <summary>The day the office is closed for the rule's holiday in <paramref name="year"/>, after the observed-day shift.</summary>
-    public static DateOnly? ObservedDate(HolidayRule rule, int year) =>
-        ActualDate(rule, year) is { } actual ? Observe(actual, rule.Observance) : null;
-
     public static DateOnly Observe(DateOnly date, HolidayObservance observance) => (observance, date.DayOfWeek) switch
     {
         (HolidayObservance.NearestWeekday, DayOfWeek.Saturday) => date.AddDays(-1),
         (HolidayObservance.NearestWeekday, DayOfWeek.Sunday) => date.AddDays(1),
         (HolidayObservance.SundayToMonday, DayOfWeek.Sunday) => date.AddDays(1),
+        (HolidayObservance.NextWeekday, DayOfWeek.Saturday) => date.AddDays(2),
+        (HolidayObservance.NextWeekday, DayOfWeek.Sunday) => date.AddDays(1),
         _ => date,
     };
 

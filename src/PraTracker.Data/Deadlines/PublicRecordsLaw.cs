@@ -9,6 +9,9 @@ public class PublicRecordsLaw : IAudited
 
     /// <summary>Stable code: US-FED for federal FOIA, US-CA, US-NY, ...</summary>
     public required string Code { get; set; }
+
+    /// <summary>Where the law applies: "California", "United States (federal)", "United Kingdom".</summary>
+    public required string Jurisdiction { get; set; }
     public required string Name { get; set; }
     public required string Citation { get; set; }
 
@@ -21,8 +24,17 @@ public class PublicRecordsLaw : IAudited
     public int? ExtensionDays { get; set; }
     public DayCount ExtensionDayCount { get; set; }
     public ExtensionStart ExtensionCountedFrom { get; set; }
+
+    /// <summary>How many extensions the law allows; null where it sets no limit.</summary>
+    public int? MaxExtensions { get; set; }
     public string? ExtensionConditions { get; set; }
     public string? ExtensionSourceUrl { get; set; }
+
+    /// <summary>What an agency's request for clarification does to the response clock.</summary>
+    public ClockEffect ClarificationEffect { get; set; }
+
+    /// <summary>What a fee estimate (or a demand for advance payment) does to the response clock.</summary>
+    public ClockEffect FeeEstimateEffect { get; set; }
 
     /// <summary>Whether a period ending on a weekend or holiday rolls to the next business day.</summary>
     public bool RollsToNextBusinessDay { get; set; }
@@ -64,6 +76,19 @@ public enum ExtensionStart
     OriginalDueDate,
     Receipt,
     Acknowledgement,
+}
+
+/// <summary>What waiting on the requester does to the agency's clock.</summary>
+public enum ClockEffect
+{
+    /// <summary>The clock keeps running.</summary>
+    None,
+
+    /// <summary>The clock stops until the requester answers, then resumes with the days that were left.</summary>
+    Pauses,
+
+    /// <summary>A full new period starts from the requester's answer.</summary>
+    Restarts,
 }
 
 /// <summary>How well a rule was checked: read in the statute, seen in a secondary source, or assumed.</summary>

@@ -10,6 +10,9 @@ internal sealed class PublicRecordsLawConfiguration : IEntityTypeConfiguration<P
         law.Property(l => l.Code).HasMaxLength(20);
         law.HasIndex(l => l.Code).IsUnique();
         law.Property(l => l.Name).HasMaxLength(200);
+        law.Property(l => l.Jurisdiction).HasMaxLength(100);
+        law.Property(l => l.ClarificationEffect).HasConversion<string>().HasMaxLength(20);
+        law.Property(l => l.FeeEstimateEffect).HasConversion<string>().HasMaxLength(20);
         law.Property(l => l.Citation).HasMaxLength(300);
         law.Property(l => l.ResponseDayCount).HasConversion<string>().HasMaxLength(20);
         law.Property(l => l.ResponseKind).HasConversion<string>().HasMaxLength(30);

@@ -21,11 +21,11 @@ public static class ReferenceDataSeeder
         await SeedLawsAsync(db, ct);
     }
 
-    /// <summary>The calendars shipped with the app, as read from the embedded seed file.</summary>
-    public static IReadOnlyList<HolidayCalendar> LoadCalendars() => Load<List<HolidayCalendar>>("holiday-calendars.json");
+    /// <summary>The calendars shipped with the app, as read from the embedded seed files (holiday-calendars*.json).</summary>
+    public static IReadOnlyList<HolidayCalendar> LoadCalendars() => Load<HolidayCalendar>("holiday-calendars");
 
-    /// <summary>The laws shipped with the app, as read from the embedded seed file.</summary>
-    public static IReadOnlyList<LawSeed> LoadLaws() => Load<List<LawSeed>>("laws.json");
+    /// <summary>The laws shipped with the app, as read from the embedded seed files (laws*.json).</summary>
+    public static IReadOnlyList<LawSeed> LoadLaws() => Load<LawSeed>("laws");
 
     private static async Task SeedCategoriesAsync(PraTrackerDbContext db, CancellationToken ct)
     {
@@ -52,10 +52,17 @@ public static class ReferenceDataSeeder
 
     private static async Task SeedLawsAsync(PraTrackerDbContext db, CancellationToken ct)
     {
-        var existing = await db.Laws.Select(l => l.Code).ToListAsync(ct);
+        var existing = await db.Laws.ToDictionaryAsync(l => l.Code, ct);
         var calendars = await db.HolidayCalendars.ToDictionaryAsync(c => c.Code, c => c.Id, ct);
-        foreach (var seed in LoadLaws().Where(l => !existing.Contains(l.Code)))
+        foreach (var seed in LoadLaws())
         {
+            if (existing.TryGetValue(seed.Code, out var law))
+            {
+                // Columns added after a row was seeded start empty; fill them, but never overwrite an edit.
+                law.Jurisdiction = law.Jurisdiction is { Length: > 0 } ? law.Jurisdiction : seed.Jurisdiction;
+                continue;
+            }
+
             if (!calendars.TryGetValue(seed.HolidayCalendarCode, out var calendarId))
             {
                 throw new InvalidOperationException($"Law {seed.Code} names holiday calendar {seed.HolidayCalendarCode}, which is not seeded.");
@@ -67,18 +74,28 @@ public static class ReferenceDataSeeder
         await db.SaveChangesAsync(ct);
     }
 
-    private static T Load<T>(string fileName)
+    private static List<T> Load<T>(string filePrefix)
     {
         var assembly = typeof(ReferenceDataSeeder).Assembly;
-        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + fileName, StringComparison.Ordinal));
-        using var stream = assembly.GetManifestResourceStream(resource)!;
-        return JsonSerializer.Deserialize<T>(stream, Json) ?? throw new InvalidDataException($"{fileName} is empty.");
+        var resources = assembly.GetManifestResourceNames()
+            .Where(n => n.Contains($".Seed.{filePrefix}", StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var items = new List<T>();
+        foreach (var resource in resources)
+        {
+            using var stream = assembly.GetManifestResourceStream(resource)!;
+            items.AddRange(JsonSerializer.Deserialize<List<T>>(stream, Json) ?? throw new InvalidDataException($"{resource} is empty."));
+        }
+
+        return items;
     }
 }
 
 /// <summary>One law as written in the seed file, naming its holiday calendar by code.</summary>
 public sealed record LawSeed(
     string Code,
+    string Jurisdiction,
     string Name,
     string Citation,
     int? ResponseDays,
@@ -88,8 +105,11 @@ public sealed record LawSeed(
     int? ExtensionDays,
     DayCount ExtensionDayCount,
     ExtensionStart ExtensionCountedFrom,
+    int? MaxExtensions,
     string? ExtensionConditions,
     string? ExtensionSourceUrl,
+    ClockEffect ClarificationEffect,
+    ClockEffect FeeEstimateEffect,
     bool RollsToNextBusinessDay,
     int? AppealWindowDays,
     DayCount AppealWindowDayCount,
@@ -104,6 +124,7 @@ public sealed record LawSeed(
     public PublicRecordsLaw ToLaw(Guid holidayCalendarId) => new()
     {
         Code = Code,
+        Jurisdiction = Jurisdiction,
         Name = Name,
         Citation = Citation,
         ResponseDays = ResponseDays,
@@ -113,8 +134,11 @@ public sealed record LawSeed(
         ExtensionDays = ExtensionDays,
         ExtensionDayCount = ExtensionDayCount,
         ExtensionCountedFrom = ExtensionCountedFrom,
+        MaxExtensions = MaxExtensions,
         ExtensionConditions = ExtensionConditions,
         ExtensionSourceUrl = ExtensionSourceUrl,
+        ClarificationEffect = ClarificationEffect,
+        FeeEstimateEffect = FeeEstimateEffect,
         RollsToNextBusinessDay = RollsToNextBusinessDay,
         AppealWindowDays = AppealWindowDays,
         AppealWindowDayCount = AppealWindowDayCount,

@@ -87,7 +87,6 @@ public static class DemoDataSeeder
         spokeoRequest.VendorLinks.Add(new RequestVendor { Vendor = spokeo });
         spokeoRequest.CategoryLinks.Add(new RequestTechnologyCategory { TechnologyCategory = categories["people-search"] });
         AddEvent(spokeoRequest, RequestEventKind.Acknowledged, today.AddDays(-4), "City clerk acknowledged receipt and routed the request to the police department.");
-        AddCaliforniaDeadline(spokeoRequest, californiaDays, DeadlineKind.InitialResponse, 10, spokeoRequest.ReceivedOn!.Value, "receipt", "(a)", DeadlineStatus.Open);
 
         var personasRequest = Request(year, 2, "LAPD fictitious online personas and social-media analytics", lapd, california, RequestVisibility.Public,
             "Policies, training materials and directives on officers' use of fictitious online personas, and records of the department's contract or trial with Voyager Labs.",
@@ -96,10 +95,8 @@ public static class DemoDataSeeder
         personasRequest.VendorLinks.Add(new RequestVendor { Vendor = voyager });
         personasRequest.CategoryLinks.Add(new RequestTechnologyCategory { TechnologyCategory = categories["online-personas"] });
         personasRequest.CategoryLinks.Add(new RequestTechnologyCategory { TechnologyCategory = categories["social-media-monitoring"] });
-        var initial = AddCaliforniaDeadline(personasRequest, californiaDays, DeadlineKind.InitialResponse, 10, personasRequest.ReceivedOn!.Value, "receipt", "(a)", DeadlineStatus.Superseded);
         var extension = AddEvent(personasRequest, RequestEventKind.ExtensionNotice, today.AddDays(-22), "Extension notice: unusual circumstances (records held by several divisions).");
-        extension.AgencyPromisedOn = initial.DueOn.AddDays(14);
-        AddCaliforniaDeadline(personasRequest, californiaDays, DeadlineKind.ExtendedResponse, 14, initial.DueOn, "the original due date", "(b)", DeadlineStatus.Open);
+        extension.AgencyPromisedOn = StatutoryDeadlines.Response(california, californiaDays, personasRequest.ReceivedOn!.Value)!.Due.AddDays(14);
 
         var clearviewRequest = Request(year, 3, "Clearview AI trial accounts used by LAPD officers", lapd, california, RequestVisibility.Private,
             "Records of any Clearview AI accounts, searches, trial invitations and related communications, from January 1, 2019 to the present.",
@@ -108,7 +105,6 @@ public static class DemoDataSeeder
         clearviewRequest.ContractLinks.Add(new RequestContract { Contract = clearviewTrial });
         clearviewRequest.VendorLinks.Add(new RequestVendor { Vendor = clearview });
         clearviewRequest.CategoryLinks.Add(new RequestTechnologyCategory { TechnologyCategory = categories["face-recognition"] });
-        AddCaliforniaDeadline(clearviewRequest, californiaDays, DeadlineKind.InitialResponse, 10, clearviewRequest.ReceivedOn!.Value, "receipt", "(a)", DeadlineStatus.Open);
 
         var pixelRequest = Request(year, 4, "Meta Pixel on SFPD online crime-reporting pages", sfpd, california, RequestVisibility.Private,
             "Records of any tracking pixel, analytics script or advertising tag placed on the department's online pages for reporting sexual assault, hate crimes and domestic abuse, and any data shared with Meta Platforms.",
@@ -123,15 +119,25 @@ public static class DemoDataSeeder
         fbiRequest.VendorLinks.Add(new RequestVendor { Vendor = clearview });
         fbiRequest.CategoryLinks.Add(new RequestTechnologyCategory { TechnologyCategory = categories["face-recognition"] });
         AddEvent(fbiRequest, RequestEventKind.Acknowledged, today.AddDays(-55), "Acknowledged; assigned an FOIPA request number.");
-        var production = AddEvent(fbiRequest, RequestEventKind.FinalProduction, today.AddDays(-3), "Final response: 112 pages reviewed, 64 released in part.");
-        production.ExemptionsCited = "5 U.S.C. § 552(b)(6), (b)(7)(C), (b)(7)(E)";
+        var withheld = AddEvent(fbiRequest, RequestEventKind.Denial, today.AddDays(-3), "Partial denial: 48 pages withheld in full, the rest redacted.");
+        withheld.ExemptionsCited = "5 U.S.C. § 552(b)(6), (b)(7)(C), (b)(7)(E)";
+        AddEvent(fbiRequest, RequestEventKind.FinalProduction, today.AddDays(-3), "Final response: 112 pages reviewed, 64 released in part.");
 
         foreach (var request in new[] { spokeoRequest, personasRequest, clearviewRequest, pixelRequest, fbiRequest })
         {
             request.Assignments.Add(new RequestAssignment { UserId = attorneyUserId });
         }
 
-        db.Requests.AddRange(spokeoRequest, personasRequest, clearviewRequest, pixelRequest, fbiRequest);
+        var requests = new[] { spokeoRequest, personasRequest, clearviewRequest, pixelRequest, fbiRequest };
+        db.Requests.AddRange(requests);
+        await db.SaveChangesAsync(ct);
+
+        // The deadlines come from the engine, as they would for requests entered by hand.
+        foreach (var request in requests)
+        {
+            await RequestDeadlines.RecalculateAsync(db, request.Id, today, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         return true;
     }
@@ -175,20 +181,5 @@ public static class DemoDataSeeder
         var requestEvent = new RequestEvent { Kind = kind, OccurredOn = on, Summary = summary, LoggedAt = new DateTimeOffset(on.ToDateTime(new TimeOnly(17, 0)), TimeSpan.Zero) };
         request.Events.Add(requestEvent);
         return requestEvent;
-    }
-
-    private static Deadline AddCaliforniaDeadline(RecordsRequest request, BusinessCalendar calendar, DeadlineKind kind, int days, DateOnly from,
-        string fromWhat, string subsection, DeadlineStatus status)
-    {
-        var counted = DayCounting.AddCalendarDays(from, days, calendar, rollsToNextBusinessDay: true, fromWhat);
-        var deadline = new Deadline
-        {
-            Kind = kind,
-            DueOn = counted.Due,
-            Explanation = $"{counted.Explanation}. Cal. Gov. Code § 7922.535{subsection}; Code Civ. Proc. §§ 12, 12a, 135.",
-            Status = status,
-        };
-        request.Deadlines.Add(deadline);
-        return deadline;
     }
 }

@@ -459,6 +459,10 @@ namespace PraTracker.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("Warning")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SourceEventId");
@@ -481,10 +485,22 @@ namespace PraTracker.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("Confidence")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("LastCheckedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
 
                     b.Property<bool>("SaturdaysAreHolidays")
                         .HasColumnType("boolean");
@@ -507,10 +523,13 @@ namespace PraTracker.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
-                    b.Property<Guid>("HolidayCalendarId")
+                    b.Property<Guid?>("HolidayCalendarId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("Reason")
@@ -520,10 +539,16 @@ namespace PraTracker.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AgencyId", "Date")
+                        .IsUnique();
+
                     b.HasIndex("HolidayCalendarId", "Date")
                         .IsUnique();
 
-                    b.ToTable("HolidayClosures");
+                    b.ToTable("HolidayClosures", t =>
+                        {
+                            t.HasCheckConstraint("CK_HolidayClosures_Owner", "(\"HolidayCalendarId\" IS NULL) <> (\"AgencyId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("PraTracker.Data.Deadlines.HolidayRule", b =>
@@ -576,6 +601,9 @@ namespace PraTracker.Data.Migrations.Postgres
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
 
+                    b.Property<int?>("YearDivisibleBy")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("HolidayCalendarId");
@@ -617,6 +645,11 @@ namespace PraTracker.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("ClarificationEffect")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -648,11 +681,24 @@ namespace PraTracker.Data.Migrations.Postgres
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("FeeEstimateEffect")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<Guid>("HolidayCalendarId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Jurisdiction")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateOnly>("LastCheckedOn")
                         .HasColumnType("date");
+
+                    b.Property<int?>("MaxExtensions")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1234,11 +1280,15 @@ namespace PraTracker.Data.Migrations.Postgres
 
             modelBuilder.Entity("PraTracker.Data.Deadlines.HolidayClosure", b =>
                 {
+                    b.HasOne("PraTracker.Data.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("PraTracker.Data.Deadlines.HolidayCalendar", null)
                         .WithMany("Closures")
                         .HasForeignKey("HolidayCalendarId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("PraTracker.Data.Deadlines.HolidayRule", b =>

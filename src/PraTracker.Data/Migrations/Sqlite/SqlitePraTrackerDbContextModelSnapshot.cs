@@ -450,6 +450,10 @@ namespace PraTracker.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Warning")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SourceEventId");
@@ -472,9 +476,21 @@ namespace PraTracker.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Confidence")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastCheckedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("SaturdaysAreHolidays")
@@ -498,10 +514,13 @@ namespace PraTracker.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("HolidayCalendarId")
+                    b.Property<Guid?>("HolidayCalendarId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
@@ -511,10 +530,16 @@ namespace PraTracker.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AgencyId", "Date")
+                        .IsUnique();
+
                     b.HasIndex("HolidayCalendarId", "Date")
                         .IsUnique();
 
-                    b.ToTable("HolidayClosures");
+                    b.ToTable("HolidayClosures", t =>
+                        {
+                            t.HasCheckConstraint("CK_HolidayClosures_Owner", "(\"HolidayCalendarId\" IS NULL) <> (\"AgencyId\" IS NULL)");
+                        });
                 });
 
             modelBuilder.Entity("PraTracker.Data.Deadlines.HolidayRule", b =>
@@ -567,6 +592,9 @@ namespace PraTracker.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("YearDivisibleBy")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("HolidayCalendarId");
@@ -608,6 +636,11 @@ namespace PraTracker.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClarificationEffect")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -639,11 +672,24 @@ namespace PraTracker.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FeeEstimateEffect")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("HolidayCalendarId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Jurisdiction")
+                        .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("LastCheckedOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaxExtensions")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1225,11 +1271,15 @@ namespace PraTracker.Data.Migrations.Sqlite
 
             modelBuilder.Entity("PraTracker.Data.Deadlines.HolidayClosure", b =>
                 {
+                    b.HasOne("PraTracker.Data.Agencies.Agency", null)
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("PraTracker.Data.Deadlines.HolidayCalendar", null)
                         .WithMany("Closures")
                         .HasForeignKey("HolidayCalendarId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("PraTracker.Data.Deadlines.HolidayRule", b =>

@@ -1,0 +1,145 @@
+using Microsoft.EntityFrameworkCore;
+using PraTracker.Data.Database;
+using PraTracker.Data.Requests;
+
+namespace PraTracker.Data.Deadlines;
+
+/// <summary>
+/// Keeps a request's stored deadlines equal to what the calculator derives from its law, calendar and timeline.
+/// Derived deadlines are matched by kind and source event, so running it twice changes nothing the second time;
+/// the attorney's own working deadlines are left alone except that they become missed once past.
+/// </summary>
+public static class RequestDeadlines
+{
+    /// <summary>
+    /// Brings the request's tracked deadlines up to date without saving, so the caller saves them in the same
+    /// transaction as the event that caused them. Returns how many deadlines were added, changed or removed.
+    /// </summary>
+    public static async Task<int> RecalculateAsync(PraTrackerDbContext db, Guid requestId, DateOnly today, CancellationToken ct = default)
+    {
+        var request = await db.Requests
+            .Include(r => r.Law).ThenInclude(l => l.HolidayCalendar).ThenInclude(c => c.Rules)
+            .Include(r => r.Law).ThenInclude(l => l.HolidayCalendar).ThenInclude(c => c.Closures)
+            .Include(r => r.Events)
+            .Include(r => r.Deadlines)
+            .AsSplitQuery()
+            .SingleAsync(r => r.Id == requestId, ct);
+        var agencyClosures = await db.HolidayClosures.Where(c => c.AgencyId == request.AgencyId).ToListAsync(ct);
+        return Synchronise(db, request, new BusinessCalendar(request.Law.HolidayCalendar, agencyClosures), today);
+    }
+
+    /// <summary>The deadlines as they would be now, for a request already loaded with its law, calendar and events.</summary>
+    public static IReadOnlyList<CalculatedDeadline> Calculate(RecordsRequest request, BusinessCalendar calendar, DateOnly today) =>
+        DeadlineCalculator.Calculate(
+            request.Law,
+            calendar,
+            request.ReceivedOn,
+            request.Events
+                .OrderBy(e => e.OccurredOn).ThenBy(e => e.LoggedAt)
+                .Select(e => new TimelineEvent(e.Id, e.Kind, e.OccurredOn, e.AgencyPromisedOn)),
+            today);
+
+    /// <summary>
+    /// Recalculates every request matching <paramref name="which"/>, a batch at a time on fresh contexts, and
+    /// saves each batch. Used when a law or a calendar is edited, and daily to mark passed deadlines missed.
+    /// </summary>
+    public static async Task<int> RecalculateManyAsync(
+        Func<CancellationToken, Task<PraTrackerDbContext>> openContext,
+        Func<IQueryable<RecordsRequest>, IQueryable<RecordsRequest>> which,
+        DateOnly today,
+        IProgress<int>? progress = null,
+        CancellationToken ct = default)
+    {
+        const int batchSize = 200;
+        var changed = 0;
+        var done = 0;
+        Guid? after = null;
+        while (true)
+        {
+            List<Guid> ids;
+            await using (var db = await openContext(ct))
+            {
+                var query = which(db.Requests.AsNoTracking());
+                if (after is { } last)
+                {
+                    query = query.Where(r => r.Id.CompareTo(last) > 0);
+                }
+
+                ids = await query.OrderBy(r => r.Id).Select(r => r.Id).Take(batchSize).ToListAsync(ct);
+            }
+
+            if (ids.Count == 0)
+            {
+                return changed;
+            }
+
+            await using (var db = await openContext(ct))
+            {
+                foreach (var id in ids)
+                {
+                    changed += await RecalculateAsync(db, id, today, ct);
+                }
+
+                await db.SaveChangesAsync(ct);
+            }
+
+            done += ids.Count;
+            progress?.Report(done);
+            after = ids[^1];
+        }
+    }
+
+    private static int Synchronise(PraTrackerDbContext db, RecordsRequest request, BusinessCalendar calendar, DateOnly today)
+    {
+        var changes = 0;
+        var unmatched = request.Deadlines.Where(d => d.Kind != DeadlineKind.Working).ToList();
+        foreach (var computed in Calculate(request, calendar, today))
+        {
+            var stored = unmatched.FirstOrDefault(d => d.Kind == computed.Kind && d.SourceEventId == computed.SourceEventId);
+            if (stored is null)
+            {
+                request.Deadlines.Add(new Deadline
+                {
+                    Kind = computed.Kind,
+                    SourceEventId = computed.SourceEventId,
+                    DueOn = computed.DueOn,
+                    Explanation = computed.Explanation,
+                    Warning = computed.Warning,
+                    Status = computed.Status,
+                    ClosedOn = computed.ClosedOn,
+                });
+                changes++;
+                continue;
+            }
+
+            unmatched.Remove(stored);
+            if (stored.DueOn != computed.DueOn || stored.Explanation != computed.Explanation || stored.Warning != computed.Warning
+                || stored.Status != computed.Status || stored.ClosedOn != computed.ClosedOn)
+            {
+                stored.DueOn = computed.DueOn;
+                stored.Explanation = computed.Explanation;
+                stored.Warning = computed.Warning;
+                stored.Status = computed.Status;
+                stored.ClosedOn = computed.ClosedOn;
+                changes++;
+            }
+        }
+
+        // A deadline the timeline no longer gives (its event was corrected or removed) is derived data: it goes.
+        foreach (var stale in unmatched)
+        {
+            request.Deadlines.Remove(stale);
+            db.Deadlines.Remove(stale);
+            changes++;
+        }
+
+        foreach (var working in request.Deadlines.Where(d => d.Kind == DeadlineKind.Working && d.Status == DeadlineStatus.Open && d.DueOn < today))
+        {
+            working.Status = DeadlineStatus.Missed;
+            working.ClosedOn = working.DueOn.AddDays(1);
+            changes++;
+        }
+
+        return changes;
+    }
+}
