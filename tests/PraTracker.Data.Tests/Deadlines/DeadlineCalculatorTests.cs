@@ -1,6 +1,8 @@
 using PraTracker.Data.Deadlines;
 using PraTracker.Data.Requests;
 
+using static PraTracker.Tests.Deadlines.DeadlineCalculatorTests;
+
 namespace PraTracker.Tests.Deadlines;
 
 /// <summary>
@@ -345,4 +347,137 @@ public sealed class DeadlineCalculatorTests
             law.HolidayCalendar = SeededCalendars.Value[l.HolidayCalendarCode];
             return law;
         }));
+}
+
+/// <summary>
+/// Worked cases for Illinois (5 ILCS 140/3(d)-(e)), Washington (RCW 42.56.520), New York (Pub. Off. Law § 89) and
+/// the states with no fixed period (Texas, Florida, Ohio), on their seeded calendars.
+/// </summary>
+public sealed class StateDeadlineCalculatorTests
+{
+    [Fact]
+    public void Illinois_gives_5_business_days_skipping_Lincolns_Birthday_and_Presidents_Day_and_5_more_on_extension()
+    {
+        // Received Tue 2026-02-10: Feb 11 (1), Lincoln's Birthday Thu Feb 12 skipped, Feb 13 (2), Presidents' Day Mon Feb 16
+        // skipped, Feb 17-19 (5) -> Thu Feb 19. Extended 5 business days from the original due date: Feb 20 (1), Feb 23-26 (5).
+        var notice = Event(RequestEventKind.ExtensionNotice, "2026-02-17");
+        var deadlines = Calculate("US-IL", "2026-02-10", today: "2026-02-17", notice);
+        Assert.Equal(D("2026-02-19"), Single(deadlines, DeadlineKind.InitialResponse).DueOn);
+        Assert.Equal(D("2026-02-26"), Single(deadlines, DeadlineKind.ExtendedResponse).DueOn);
+        Assert.Contains("Lincoln's Birthday", Single(deadlines, DeadlineKind.InitialResponse).Explanation);
+    }
+
+    [Fact]
+    public void Illinois_skips_Thanksgiving_and_the_day_after()
+    {
+        // Received Mon 2026-11-23: Nov 24 (1), 25 (2), Nov 26-27 skipped, Nov 30 (3), Dec 1 (4), Dec 2 (5).
+        Assert.Equal(D("2026-12-02"), Single(Calculate("US-IL", "2026-11-23", today: "2026-11-23"), DeadlineKind.InitialResponse).DueOn);
+    }
+
+    [Fact]
+    public void An_Illinois_extension_notice_claiming_more_than_5_business_days_is_flagged()
+    {
+        var notice = Event(RequestEventKind.ExtensionNotice, "2026-02-17", promised: "2026-03-31");
+        var extended = Single(Calculate("US-IL", "2026-02-10", today: "2026-02-17", notice), DeadlineKind.ExtendedResponse);
+        Assert.Equal(D("2026-02-26"), extended.DueOn);
+        Assert.NotNull(extended.Warning);
+    }
+
+    [Theory]
+    // Received Tue 2026-11-24: Nov 25 (1), Thanksgiving and Native American Heritage Day (Nov 26-27) skipped, Nov 30 (2), Dec 1-3 (5).
+    [InlineData("2026-11-24", "2026-12-03")]
+    // Columbus Day is not a Washington holiday (RCW 1.16.050): received Thu 2026-10-08: Oct 9 (1), Oct 12-15 (5).
+    [InlineData("2026-10-08", "2026-10-15")]
+    // Received Fri 2026-12-31: New Year's Day (Fri Jan 1) skipped, Jan 4-8 (5).
+    [InlineData("2026-12-31", "2027-01-08")]
+    public void Washington_gives_5_business_days_on_its_own_holidays(string received, string expected)
+    {
+        Assert.Equal(D(expected), Single(Calculate("US-WA", received, today: received), DeadlineKind.InitialResponse).DueOn);
+    }
+
+    [Fact]
+    public void A_Washington_acknowledgement_with_an_estimate_meets_the_5_days_and_the_estimate_becomes_the_agencys_date()
+    {
+        var ack = Event(RequestEventKind.Acknowledged, "2026-10-13", promised: "2026-12-15");
+        var deadlines = Calculate("US-WA", "2026-10-08", today: "2026-10-13", ack);
+        var response = Single(deadlines, DeadlineKind.InitialResponse);
+        Assert.Equal(DeadlineStatus.Met, response.Status);
+        var promised = Single(deadlines, DeadlineKind.PromisedProduction);
+        Assert.Equal(D("2026-12-15"), promised.DueOn);
+        Assert.Equal(DeadlineStatus.Open, promised.Status);
+
+        // A later, revised estimate replaces the first.
+        var revised = Event(RequestEventKind.ExtensionNotice, "2026-12-10", promised: "2027-02-01");
+        var after = Calculate("US-WA", "2026-10-08", today: "2026-12-10", ack, revised);
+        Assert.Equal(DeadlineStatus.Superseded, after.Single(d => d.SourceEventId == ack.Id).Status);
+        Assert.Equal(D("2027-02-01"), after.Single(d => d.SourceEventId == revised.Id).DueOn);
+    }
+
+    [Fact]
+    public void A_Washington_request_for_clarification_is_a_timely_first_response()
+    {
+        var asked = Event(RequestEventKind.ClarificationRequested, "2026-10-12");
+        Assert.Equal(DeadlineStatus.Met, Single(Calculate("US-WA", "2026-10-08", today: "2026-10-20", asked), DeadlineKind.InitialResponse).Status);
+    }
+
+    [Theory]
+    // Received on Veterans Day (Wed 2026-11-11): Nov 12 (1), 13 (2), 16-18 (5).
+    [InlineData("2026-11-11", "2026-11-18")]
+    // Received Fri 2026-10-30: Nov 2 (1), Election Day (Tue Nov 3, Gen. Constr. Law § 24) skipped, Nov 4-6 (4), Mon Nov 9 (5).
+    [InlineData("2026-10-30", "2026-11-09")]
+    // Received Wed 2026-02-11: Lincoln's Birthday (Thu Feb 12) skipped, Feb 13 (1), Washington's Birthday (Mon Feb 16) skipped, Feb 17-20 (5).
+    [InlineData("2026-02-11", "2026-02-20")]
+    public void New_York_gives_5_business_days_on_its_own_holidays(string received, string expected)
+    {
+        Assert.Equal(D(expected), Single(Calculate("US-NY", received, today: received), DeadlineKind.InitialResponse).DueOn);
+    }
+
+    [Fact]
+    public void A_New_York_acknowledgement_meets_the_5_days_and_opens_20_business_days_to_grant_or_deny()
+    {
+        // Acknowledged Thu 2026-11-05: Nov 6 (1), 9-10 (3), Veterans Day skipped, Nov 12-13 (5), 16-20 (10), 23-25 (13),
+        // Thanksgiving skipped (the day after is not a New York holiday), Nov 27 (14), Nov 30-Dec 4 (19), Mon Dec 7 (20).
+        var ack = Event(RequestEventKind.Acknowledged, "2026-11-05");
+        var deadlines = Calculate("US-NY", "2026-10-30", today: "2026-11-05", ack);
+        Assert.Equal(DeadlineStatus.Met, Single(deadlines, DeadlineKind.InitialResponse).Status);
+        var decision = Single(deadlines, DeadlineKind.ExtendedResponse);
+        Assert.Equal(D("2026-12-07"), decision.DueOn);
+        Assert.Contains("the acknowledgement", decision.Explanation);
+    }
+
+    [Fact]
+    public void A_New_York_denial_gives_30_days_to_appeal_and_the_agency_10_business_days_to_decide()
+    {
+        // Denied Tue 2026-12-01: +30 = Thu Dec 31. Appealed Thu Dec 10: Dec 11 (1), 14-18 (6), 21-24 (10) -> Thu Dec 24.
+        var denial = Event(RequestEventKind.Denial, "2026-12-01");
+        var appeal = Event(RequestEventKind.Appeal, "2026-12-10");
+        var deadlines = Calculate("US-NY", "2026-11-20", today: "2026-12-10", denial, appeal);
+        Assert.Equal(D("2026-12-31"), Single(deadlines, DeadlineKind.AppealFiling).DueOn);
+        Assert.Equal(D("2026-12-24"), Single(deadlines, DeadlineKind.AppealDecision).DueOn);
+    }
+
+    [Theory]
+    [InlineData("2026-07-03", null)] // Independence Day 2026 is a Saturday; New York moves only Sunday holidays
+    [InlineData("2027-07-05", "Independence Day (observed)")] // Jul 4 2027 is a Sunday
+    [InlineData("2026-11-03", "Election Day")]
+    public void New_York_moves_only_a_Sunday_holiday_to_Monday(string date, string? expected)
+    {
+        Assert.Equal(expected, Calendar("US-NY").WhyClosed(D(date)));
+    }
+
+    [Theory]
+    [InlineData("US-TX")]
+    [InlineData("US-FL")]
+    [InlineData("US-OH")]
+    public void A_state_with_no_fixed_period_gets_no_invented_deadline_only_the_agencys_own_date(string code)
+    {
+        Assert.Equal(ResponseKind.NoFixedPeriod, Law(code).ResponseKind);
+        Assert.Empty(Calculate(code, "2026-03-02", today: "2026-06-01"));
+
+        // Texas § 552.221(d): an officer who cannot produce in 10 business days certifies a date; that date is tracked.
+        var certified = Event(RequestEventKind.ExtensionNotice, "2026-03-16", promised: "2026-04-15");
+        var promised = Single(Calculate(code, "2026-03-02", today: "2026-04-16", certified), DeadlineKind.PromisedProduction);
+        Assert.Equal(D("2026-04-15"), promised.DueOn);
+        Assert.Equal(DeadlineStatus.Missed, promised.Status);
+    }
 }
