@@ -23,6 +23,11 @@ public class Deadline : IAudited
     /// <summary>Something the attorney should look at: an extension longer than the law allows, a late notice.</summary>
     public string? Warning { get; set; }
     public DeadlineStatus Status { get; set; }
+
+    /// <summary>
+    /// When the deadline stopped mattering: met, superseded, or missed and then answered late. Null while it is open,
+    /// paused, or missed with no response yet (overdue).
+    /// </summary>
     public DateOnly? ClosedOn { get; set; }
 }
 
@@ -44,6 +49,8 @@ public enum DeadlineStatus
 {
     Open,
     Met,
+
+    /// <summary>The date passed without a qualifying response; overdue while <see cref="Deadline.ClosedOn"/> is null.</summary>
     Missed,
     Superseded,
 

@@ -215,7 +215,7 @@ public static class DeadlineCalculator
                 if (late)
                 {
                     clock.Status = DeadlineStatus.Missed;
-                    clock.ClosedOn = clock.DueOn.AddDays(1);
+                    clock.ClosedOn = e.OccurredOn;
                 }
                 else
                 {
@@ -331,8 +331,9 @@ public static class DeadlineCalculator
             {
                 if (deadline.Status == DeadlineStatus.Open && on > deadline.DueOn)
                 {
+                    // Missed, and answered late on this day.
                     deadline.Status = DeadlineStatus.Missed;
-                    deadline.ClosedOn = deadline.DueOn.AddDays(1);
+                    deadline.ClosedOn = on;
                 }
                 else
                 {
@@ -344,10 +345,10 @@ public static class DeadlineCalculator
 
         public IReadOnlyList<CalculatedDeadline> Finish(DateOnly today)
         {
+            // Past its date with no qualifying response: missed, and still outstanding (no closing date) until one comes.
             foreach (var deadline in _deadlines.Where(d => d.IsOpen && d.DueOn < today))
             {
                 deadline.Status = DeadlineStatus.Missed;
-                deadline.ClosedOn = deadline.DueOn.AddDays(1);
             }
 
             return [.. _deadlines.Select(d => new CalculatedDeadline(d.Kind, d.SourceEventId, d.DueOn, d.Explanation, d.Status, d.ClosedOn, d.Warning))];

@@ -29,7 +29,9 @@ public class HolidayRule : IAudited
     public Guid HolidayCalendarId { get; set; }
     public required string Name { get; set; }
     public HolidayRuleKind Kind { get; set; }
-    public int Month { get; set; }
+
+    /// <summary>The month, for fixed-date and nth-weekday rules; Easter-relative and election-day rules have none.</summary>
+    public int? Month { get; set; }
 
     /// <summary>Day of the month, for fixed-date rules.</summary>
     public int? Day { get; set; }

@@ -27,7 +27,7 @@ internal sealed class HolidayRuleConfiguration : IEntityTypeConfiguration<Holida
         rule.Property(r => r.Weekday).HasConversion<string>().HasMaxLength(12);
         rule.Property(r => r.Observance).HasConversion<string>().HasMaxLength(30);
         rule.Property(r => r.Citation).HasMaxLength(300);
-        rule.ToTable(t => t.HasCheckConstraint("CK_HolidayRules_Month", "\"Month\" BETWEEN 1 AND 12"));
+        rule.ToTable(t => t.HasCheckConstraint("CK_HolidayRules_Month", "\"Month\" IS NULL OR \"Month\" BETWEEN 1 AND 12"));
     }
 }
 

@@ -14,8 +14,8 @@ public static class HolidayDates
 
         var date = rule.Kind switch
         {
-            HolidayRuleKind.FixedDate => new DateOnly(year, rule.Month, rule.Day ?? throw Invalid(rule, "a day")),
-            HolidayRuleKind.NthWeekdayOfMonth => NthWeekday(year, rule.Month, rule.Weekday ?? throw Invalid(rule, "a weekday"), rule.Nth ?? throw Invalid(rule, "which weekday (nth)")),
+            HolidayRuleKind.FixedDate => new DateOnly(year, rule.Month ?? throw Invalid(rule, "a month"), rule.Day ?? throw Invalid(rule, "a day")),
+            HolidayRuleKind.NthWeekdayOfMonth => NthWeekday(year, rule.Month ?? throw Invalid(rule, "a month"), rule.Weekday ?? throw Invalid(rule, "a weekday"), rule.Nth ?? throw Invalid(rule, "which weekday (nth)")),
             HolidayRuleKind.GoodFriday => EasterSunday(year).AddDays(-2),
             HolidayRuleKind.Easter => EasterSunday(year),
             HolidayRuleKind.GeneralElectionDay => NthWeekday(year, 11, DayOfWeek.Monday, 1).AddDays(1),

@@ -17,6 +17,13 @@ public static class RequestDeadlines
     /// </summary>
     public static async Task<int> RecalculateAsync(PraTrackerDbContext db, Guid requestId, DateOnly today, CancellationToken ct = default)
     {
+        var (request, calendar) = await LoadAsync(db, requestId, ct);
+        return Synchronise(db, request, calendar, today);
+    }
+
+    /// <summary>Loads a request (tracked) with everything the calculator needs: law, calendar, agency closures, events, deadlines.</summary>
+    public static async Task<(RecordsRequest Request, BusinessCalendar Calendar)> LoadAsync(PraTrackerDbContext db, Guid requestId, CancellationToken ct = default)
+    {
         var request = await db.Requests
             .Include(r => r.Law).ThenInclude(l => l.HolidayCalendar).ThenInclude(c => c.Rules)
             .Include(r => r.Law).ThenInclude(l => l.HolidayCalendar).ThenInclude(c => c.Closures)
@@ -25,7 +32,7 @@ public static class RequestDeadlines
             .AsSplitQuery()
             .SingleAsync(r => r.Id == requestId, ct);
         var agencyClosures = await db.HolidayClosures.Where(c => c.AgencyId == request.AgencyId).ToListAsync(ct);
-        return Synchronise(db, request, new BusinessCalendar(request.Law.HolidayCalendar, agencyClosures), today);
+        return (request, new BusinessCalendar(request.Law.HolidayCalendar, agencyClosures));
     }
 
     /// <summary>The deadlines as they would be now, for a request already loaded with its law, calendar and events.</summary>
@@ -89,7 +96,8 @@ public static class RequestDeadlines
         }
     }
 
-    private static int Synchronise(PraTrackerDbContext db, RecordsRequest request, BusinessCalendar calendar, DateOnly today)
+    /// <summary>Makes a loaded request's deadlines match its timeline; returns how many were added, changed or removed.</summary>
+    public static int Synchronise(PraTrackerDbContext db, RecordsRequest request, BusinessCalendar calendar, DateOnly today)
     {
         var changes = 0;
         var unmatched = request.Deadlines.Where(d => d.Kind != DeadlineKind.Working).ToList();
@@ -98,8 +106,11 @@ public static class RequestDeadlines
             var stored = unmatched.FirstOrDefault(d => d.Kind == computed.Kind && d.SourceEventId == computed.SourceEventId);
             if (stored is null)
             {
-                request.Deadlines.Add(new Deadline
+                // Added through the context: a new entity with a client-made key, found only through a navigation,
+                // would be taken for an existing row and updated instead of inserted.
+                var added = new Deadline
                 {
+                    RequestId = request.Id,
                     Kind = computed.Kind,
                     SourceEventId = computed.SourceEventId,
                     DueOn = computed.DueOn,
@@ -107,7 +118,9 @@ public static class RequestDeadlines
                     Warning = computed.Warning,
                     Status = computed.Status,
                     ClosedOn = computed.ClosedOn,
-                });
+                };
+                db.Deadlines.Add(added);
+                request.Deadlines.Add(added);
                 changes++;
                 continue;
             }
@@ -136,7 +149,6 @@ public static class RequestDeadlines
         foreach (var working in request.Deadlines.Where(d => d.Kind == DeadlineKind.Working && d.Status == DeadlineStatus.Open && d.DueOn < today))
         {
             working.Status = DeadlineStatus.Missed;
-            working.ClosedOn = working.DueOn.AddDays(1);
             changes++;
         }
 

@@ -59,13 +59,13 @@ public static class RequestQueries
             nameof(RequestRow.AgencyName) => requests.OrderBy(r => r.Agency.Name, page.Descending),
             nameof(RequestRow.Status) => requests.OrderBy(r => r.Status, page.Descending),
             nameof(RequestRow.SentOn) => requests.OrderBy(r => r.SentOn, page.Descending),
-            nameof(RequestRow.NextDueOn) => requests.OrderBy(r => r.Deadlines.Where(d => d.Status == DeadlineStatus.Open).Min(d => (DateOnly?)d.DueOn), page.Descending),
+            nameof(RequestRow.NextDueOn) => requests.OrderBy(r => r.Deadlines.Where(d => d.Status == DeadlineStatus.Open || (d.Status == DeadlineStatus.Missed && d.ClosedOn == null)).Min(d => (DateOnly?)d.DueOn), page.Descending),
             _ => requests.OrderBy(r => r.Reference, page.Descending),
         };
         return sorted.ThenBy(r => r.Id)
             .Select(r => new RequestRow(
                 r.Id, r.Reference, r.Title, r.Agency.Name, r.Agency.State, r.Status, r.Outcome, r.Visibility, r.SentOn,
-                r.Deadlines.Where(d => d.Status == DeadlineStatus.Open).Min(d => (DateOnly?)d.DueOn)))
+                r.Deadlines.Where(d => d.Status == DeadlineStatus.Open || (d.Status == DeadlineStatus.Missed && d.ClosedOn == null)).Min(d => (DateOnly?)d.DueOn)))
             .ToPageAsync(page, ct);
     }
 

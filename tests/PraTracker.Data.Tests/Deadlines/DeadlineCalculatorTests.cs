@@ -26,7 +26,7 @@ public sealed class DeadlineCalculatorTests
 
         var nextDay = Single(Calculate("US-FED", "2026-03-02", today: "2026-03-31"), DeadlineKind.InitialResponse);
         Assert.Equal(DeadlineStatus.Missed, nextDay.Status);
-        Assert.Equal(D("2026-03-31"), nextDay.ClosedOn);
+        Assert.Null(nextDay.ClosedOn); // overdue: no response yet
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public sealed class DeadlineCalculatorTests
         var decided = Event(RequestEventKind.AppealDecision, "2026-05-11");
         var late = Single(Calculate("US-FED", "2026-03-02", today: "2026-05-11", denial, appeal, decided), DeadlineKind.AppealDecision);
         Assert.Equal(DeadlineStatus.Missed, late.Status);
-        Assert.Equal(D("2026-05-09"), late.ClosedOn);
+        Assert.Equal(D("2026-05-11"), late.ClosedOn); // answered late
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public sealed class DeadlineCalculatorTests
         var deadlines = Calculate("US-FED", "2026-03-02", today: "2026-04-02", denial);
         var response = Single(deadlines, DeadlineKind.InitialResponse);
         Assert.Equal(DeadlineStatus.Missed, response.Status);
-        Assert.Equal(D("2026-03-31"), response.ClosedOn);
+        Assert.Equal(D("2026-04-02"), response.ClosedOn);
         Assert.Equal(DeadlineStatus.Open, Single(deadlines, DeadlineKind.AppealFiling).Status);
     }
 

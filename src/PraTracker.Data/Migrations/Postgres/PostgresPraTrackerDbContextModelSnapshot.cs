@@ -578,7 +578,7 @@ namespace PraTracker.Data.Migrations.Postgres
                     b.Property<int?>("LastYear")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Month")
+                    b.Property<int?>("Month")
                         .HasColumnType("integer");
 
                     b.Property<string>("Name")
@@ -610,7 +610,7 @@ namespace PraTracker.Data.Migrations.Postgres
 
                     b.ToTable("HolidayRules", t =>
                         {
-                            t.HasCheckConstraint("CK_HolidayRules_Month", "\"Month\" BETWEEN 1 AND 12");
+                            t.HasCheckConstraint("CK_HolidayRules_Month", "\"Month\" IS NULL OR \"Month\" BETWEEN 1 AND 12");
                         });
                 });
 

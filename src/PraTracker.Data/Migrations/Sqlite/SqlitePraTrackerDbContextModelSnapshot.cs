@@ -569,7 +569,7 @@ namespace PraTracker.Data.Migrations.Sqlite
                     b.Property<int?>("LastYear")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Month")
+                    b.Property<int?>("Month")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -601,7 +601,7 @@ namespace PraTracker.Data.Migrations.Sqlite
 
                     b.ToTable("HolidayRules", t =>
                         {
-                            t.HasCheckConstraint("CK_HolidayRules_Month", "\"Month\" BETWEEN 1 AND 12");
+                            t.HasCheckConstraint("CK_HolidayRules_Month", "\"Month\" IS NULL OR \"Month\" BETWEEN 1 AND 12");
                         });
                 });
 

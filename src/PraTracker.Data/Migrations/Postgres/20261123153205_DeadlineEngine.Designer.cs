@@ -12,7 +12,7 @@ using PraTracker.Data.Database;
 namespace PraTracker.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPraTrackerDbContext))]
-    [Migration("20261123152555_DeadlineEngine")]
+    [Migration("20261123153205_DeadlineEngine")]
     partial class DeadlineEngine
     {
         /// <inheritdoc />
@@ -581,7 +581,7 @@ namespace PraTracker.Data.Migrations.Postgres
                     b.Property<int?>("LastYear")
                         .HasColumnType("integer");
 
-                    b.Property<int>("Month")
+                    b.Property<int?>("Month")
                         .HasColumnType("integer");
 
                     b.Property<string>("Name")
@@ -613,7 +613,7 @@ namespace PraTracker.Data.Migrations.Postgres
 
                     b.ToTable("HolidayRules", t =>
                         {
-                            t.HasCheckConstraint("CK_HolidayRules_Month", "\"Month\" BETWEEN 1 AND 12");
+                            t.HasCheckConstraint("CK_HolidayRules_Month", "\"Month\" IS NULL OR \"Month\" BETWEEN 1 AND 12");
                         });
                 });
 

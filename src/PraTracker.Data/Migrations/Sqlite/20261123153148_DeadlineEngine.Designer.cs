@@ -11,7 +11,7 @@ using PraTracker.Data.Database;
 namespace PraTracker.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePraTrackerDbContext))]
-    [Migration("20261123152609_DeadlineEngine")]
+    [Migration("20261123153148_DeadlineEngine")]
     partial class DeadlineEngine
     {
         /// <inheritdoc />
@@ -572,7 +572,7 @@ namespace PraTracker.Data.Migrations.Sqlite
                     b.Property<int?>("LastYear")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Month")
+                    b.Property<int?>("Month")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -604,7 +604,7 @@ namespace PraTracker.Data.Migrations.Sqlite
 
                     b.ToTable("HolidayRules", t =>
                         {
-                            t.HasCheckConstraint("CK_HolidayRules_Month", "\"Month\" BETWEEN 1 AND 12");
+                            t.HasCheckConstraint("CK_HolidayRules_Month", "\"Month\" IS NULL OR \"Month\" BETWEEN 1 AND 12");
                         });
                 });
 

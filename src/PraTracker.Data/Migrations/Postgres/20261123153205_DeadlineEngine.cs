@@ -11,6 +11,10 @@ namespace PraTracker.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropCheckConstraint(
+                name: "CK_HolidayRules_Month",
+                table: "HolidayRules");
+
             migrationBuilder.AddColumn<string>(
                 name: "ClarificationEffect",
                 table: "Laws",
@@ -40,6 +44,14 @@ namespace PraTracker.Data.Migrations.Postgres
                 table: "Laws",
                 type: "integer",
                 nullable: true);
+
+            migrationBuilder.AlterColumn<int>(
+                name: "Month",
+                table: "HolidayRules",
+                type: "integer",
+                nullable: true,
+                oldClrType: typeof(int),
+                oldType: "integer");
 
             migrationBuilder.AddColumn<int>(
                 name: "YearDivisibleBy",
@@ -90,6 +102,11 @@ namespace PraTracker.Data.Migrations.Postgres
                 maxLength: 2000,
                 nullable: true);
 
+            migrationBuilder.AddCheckConstraint(
+                name: "CK_HolidayRules_Month",
+                table: "HolidayRules",
+                sql: "\"Month\" IS NULL OR \"Month\" BETWEEN 1 AND 12");
+
             migrationBuilder.CreateIndex(
                 name: "IX_HolidayClosures_AgencyId_Date",
                 table: "HolidayClosures",
@@ -116,6 +133,10 @@ namespace PraTracker.Data.Migrations.Postgres
             migrationBuilder.DropForeignKey(
                 name: "FK_HolidayClosures_Agencies_AgencyId",
                 table: "HolidayClosures");
+
+            migrationBuilder.DropCheckConstraint(
+                name: "CK_HolidayRules_Month",
+                table: "HolidayRules");
 
             migrationBuilder.DropIndex(
                 name: "IX_HolidayClosures_AgencyId_Date",
@@ -165,6 +186,16 @@ namespace PraTracker.Data.Migrations.Postgres
                 name: "Warning",
                 table: "Deadlines");
 
+            migrationBuilder.AlterColumn<int>(
+                name: "Month",
+                table: "HolidayRules",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0,
+                oldClrType: typeof(int),
+                oldType: "integer",
+                oldNullable: true);
+
             migrationBuilder.AlterColumn<Guid>(
                 name: "HolidayCalendarId",
                 table: "HolidayClosures",
@@ -174,6 +205,11 @@ namespace PraTracker.Data.Migrations.Postgres
                 oldClrType: typeof(Guid),
                 oldType: "uuid",
                 oldNullable: true);
+
+            migrationBuilder.AddCheckConstraint(
+                name: "CK_HolidayRules_Month",
+                table: "HolidayRules",
+                sql: "\"Month\" BETWEEN 1 AND 12");
         }
     }
 }

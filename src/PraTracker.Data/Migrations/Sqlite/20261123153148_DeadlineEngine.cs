@@ -11,6 +11,10 @@ namespace PraTracker.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropCheckConstraint(
+                name: "CK_HolidayRules_Month",
+                table: "HolidayRules");
+
             migrationBuilder.AddColumn<string>(
                 name: "ClarificationEffect",
                 table: "Laws",
@@ -40,6 +44,14 @@ namespace PraTracker.Data.Migrations.Sqlite
                 table: "Laws",
                 type: "INTEGER",
                 nullable: true);
+
+            migrationBuilder.AlterColumn<int>(
+                name: "Month",
+                table: "HolidayRules",
+                type: "INTEGER",
+                nullable: true,
+                oldClrType: typeof(int),
+                oldType: "INTEGER");
 
             migrationBuilder.AddColumn<int>(
                 name: "YearDivisibleBy",
@@ -90,6 +102,11 @@ namespace PraTracker.Data.Migrations.Sqlite
                 maxLength: 2000,
                 nullable: true);
 
+            migrationBuilder.AddCheckConstraint(
+                name: "CK_HolidayRules_Month",
+                table: "HolidayRules",
+                sql: "\"Month\" IS NULL OR \"Month\" BETWEEN 1 AND 12");
+
             migrationBuilder.CreateIndex(
                 name: "IX_HolidayClosures_AgencyId_Date",
                 table: "HolidayClosures",
@@ -116,6 +133,10 @@ namespace PraTracker.Data.Migrations.Sqlite
             migrationBuilder.DropForeignKey(
                 name: "FK_HolidayClosures_Agencies_AgencyId",
                 table: "HolidayClosures");
+
+            migrationBuilder.DropCheckConstraint(
+                name: "CK_HolidayRules_Month",
+                table: "HolidayRules");
 
             migrationBuilder.DropIndex(
                 name: "IX_HolidayClosures_AgencyId_Date",
@@ -165,6 +186,16 @@ namespace PraTracker.Data.Migrations.Sqlite
                 name: "Warning",
                 table: "Deadlines");
 
+            migrationBuilder.AlterColumn<int>(
+                name: "Month",
+                table: "HolidayRules",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0,
+                oldClrType: typeof(int),
+                oldType: "INTEGER",
+                oldNullable: true);
+
             migrationBuilder.AlterColumn<Guid>(
                 name: "HolidayCalendarId",
                 table: "HolidayClosures",
@@ -174,6 +205,11 @@ namespace PraTracker.Data.Migrations.Sqlite
                 oldClrType: typeof(Guid),
                 oldType: "TEXT",
                 oldNullable: true);
+
+            migrationBuilder.AddCheckConstraint(
+                name: "CK_HolidayRules_Month",
+                table: "HolidayRules",
+                sql: "\"Month\" BETWEEN 1 AND 12");
         }
     }
 }
