@@ -96,6 +96,74 @@ public static class RequestDeadlines
         }
     }
 
+    /// <summary>
+    /// Adds a working deadline the attorney sets: for a law with no fixed period ("promptly"), or a date agreed
+    /// with the agency. Returns the problems with the input, or none once saved.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> AddWorkingAsync(
+        PraTrackerDbContext db, Guid requestId, DateOnly dueOn, string reason, DateOnly today, CancellationToken ct = default)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            errors.Add("Say why this date matters (for example \"agreed by phone with the records officer\").");
+        }
+        else if (reason.Length > 1000)
+        {
+            errors.Add("Keep the reason under 1,000 characters.");
+        }
+
+        if (dueOn < today)
+        {
+            errors.Add($"{dueOn:yyyy-MM-dd} has already passed; a working deadline must be today or later.");
+        }
+
+        if (errors.Count > 0)
+        {
+            return errors;
+        }
+
+        var exists = await db.Requests.AnyAsync(r => r.Id == requestId, ct);
+        if (!exists)
+        {
+            return ["That request does not exist or you cannot see it."];
+        }
+
+        db.Deadlines.Add(new Deadline
+        {
+            RequestId = requestId,
+            Kind = DeadlineKind.Working,
+            DueOn = dueOn,
+            Explanation = $"Working deadline set by the attorney: {reason.Trim()}",
+            Status = DeadlineStatus.Open,
+        });
+        await db.SaveChangesAsync(ct);
+        return [];
+    }
+
+    /// <summary>Marks a working deadline met (done) or removes it; statutory deadlines follow the timeline and cannot be edited.</summary>
+    public static async Task<bool> CloseWorkingAsync(PraTrackerDbContext db, Guid deadlineId, bool remove, DateOnly today, CancellationToken ct = default)
+    {
+        var deadline = await db.Deadlines.SingleOrDefaultAsync(d => d.Id == deadlineId && d.Kind == DeadlineKind.Working, ct);
+        if (deadline is null)
+        {
+            return false;
+        }
+
+        if (remove)
+        {
+            db.Deadlines.Remove(deadline);
+        }
+        else
+        {
+            deadline.Status = DeadlineStatus.Met;
+            deadline.ClosedOn = today;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
     /// <summary>Makes a loaded request's deadlines match its timeline; returns how many were added, changed or removed.</summary>
     public static int Synchronise(PraTrackerDbContext db, RecordsRequest request, BusinessCalendar calendar, DateOnly today)
     {
@@ -119,8 +187,7 @@ public static class RequestDeadlines
                     Status = computed.Status,
                     ClosedOn = computed.ClosedOn,
                 };
-                db.Deadlines.Add(added);
-                request.Deadlines.Add(added);
+                db.Deadlines.Add(added); // fix-up puts it in request.Deadlines too
                 changes++;
                 continue;
             }

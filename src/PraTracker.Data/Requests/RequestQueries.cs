@@ -14,7 +14,7 @@ public sealed record RequestFilter(string? Text = null, RequestStatus? Status = 
 
 /// <summary>A request as its page shows it; <see cref="InternalNotes"/> is null for anonymous viewers.</summary>
 public sealed record RequestDetail(
-    Guid Id, string Reference, string Title, Guid AgencyId, string AgencyName, string LawName, string LawCitation,
+    Guid Id, string Reference, string Title, Guid AgencyId, string AgencyName, string LawCode, string LawName, string LawCitation,
     string RequestText, DateOnly? SentOn, DateOnly? ReceivedOn, SubmissionMethod? Method, string? AgencyTrackingNumber,
     RequestStatus Status, RequestOutcome? Outcome, RequestVisibility Visibility, string? InternalNotes,
     IReadOnlyList<RequestEventRow> Events, IReadOnlyList<DeadlineRow> Deadlines, IReadOnlyList<string> Vendors);
@@ -22,8 +22,13 @@ public sealed record RequestDetail(
 /// <summary>One timeline entry of a request.</summary>
 public sealed record RequestEventRow(Guid Id, RequestEventKind Kind, DateOnly OccurredOn, string Summary, string? ExemptionsCited, DateOnly? AgencyPromisedOn);
 
-/// <summary>One deadline of a request, with its explanation.</summary>
-public sealed record DeadlineRow(Guid Id, DeadlineKind Kind, DateOnly DueOn, DeadlineStatus Status, string Explanation);
+/// <summary>One deadline of a request, with its explanation and anything the attorney should check.</summary>
+public sealed record DeadlineRow(
+    Guid Id, DeadlineKind Kind, DateOnly DueOn, DeadlineStatus Status, string Explanation, string? Warning, DateOnly? ClosedOn, Guid? SourceEventId)
+{
+    /// <summary>Still to be answered: open, or missed with no response yet.</summary>
+    public bool IsOutstanding => Status == DeadlineStatus.Open || (Status == DeadlineStatus.Missed && ClosedOn is null);
+}
 
 /// <summary>Reads requests through the context's visibility filter.</summary>
 public static class RequestQueries
@@ -77,13 +82,13 @@ public static class RequestQueries
             .AsSplitQuery()
             .Where(r => r.Id == id)
             .Select(r => new RequestDetail(
-                r.Id, r.Reference, r.Title, r.AgencyId, r.Agency.Name, r.Law.Name, r.Law.Citation, r.RequestText, r.SentOn, r.ReceivedOn,
+                r.Id, r.Reference, r.Title, r.AgencyId, r.Agency.Name, r.Law.Code, r.Law.Name, r.Law.Citation, r.RequestText, r.SentOn, r.ReceivedOn,
                 r.Method, r.AgencyTrackingNumber, r.Status, r.Outcome, r.Visibility,
                 seesPrivate ? r.InternalNotes : null,
                 r.Events.OrderBy(e => e.OccurredOn).ThenBy(e => e.LoggedAt)
                     .Select(e => new RequestEventRow(e.Id, e.Kind, e.OccurredOn, e.Summary, e.ExemptionsCited, e.AgencyPromisedOn)).ToList(),
-                r.Deadlines.OrderBy(d => d.DueOn)
-                    .Select(d => new DeadlineRow(d.Id, d.Kind, d.DueOn, d.Status, d.Explanation)).ToList(),
+                r.Deadlines.OrderBy(d => d.DueOn).ThenBy(d => d.Id)
+                    .Select(d => new DeadlineRow(d.Id, d.Kind, d.DueOn, d.Status, d.Explanation, d.Warning, d.ClosedOn, d.SourceEventId)).ToList(),
                 r.VendorLinks.Select(l => l.Vendor.Name).OrderBy(n => n).ToList()))
             .SingleOrDefaultAsync(ct);
         return detail;

@@ -94,8 +94,7 @@ public static class RequestTimeline
             LoggedByUserId = userId,
             LoggedAt = now,
         };
-        db.RequestEvents.Add(logged);
-        request.Events.Add(logged);
+        db.RequestEvents.Add(logged); // fix-up puts it in request.Events too
         ApplyToRequest(request, logged);
         RequestDeadlines.Synchronise(db, request, calendar, today);
         await db.SaveChangesAsync(ct);

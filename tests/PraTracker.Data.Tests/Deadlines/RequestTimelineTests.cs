@@ -47,6 +47,23 @@ public abstract class RequestTimelineTests<TFixture>(TFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task One_logged_extension_notice_counts_once_even_when_it_claims_too_much()
+    {
+        var requestId = await NewCaliforniaRequestAsync();
+        var notice = new RequestEventInput(RequestEventKind.ExtensionNotice, new DateOnly(2026, 3, 10), "We need until May.", AgencyPromisedOn: new DateOnly(2026, 5, 1));
+        await using (var db = fixture.Open(Viewer.System))
+        {
+            Assert.True((await RequestTimeline.LogAsync(db, requestId, notice, null, Now, new DateOnly(2026, 3, 10))).Succeeded);
+        }
+
+        await using var read = fixture.Open(Viewer.System);
+        var extended = await read.Deadlines.SingleAsync(d => d.RequestId == requestId && d.Kind == DeadlineKind.ExtendedResponse);
+        Assert.Equal(new DateOnly(2026, 3, 26), extended.DueOn);
+        Assert.Equal("The agency's notice claims 2026-05-01 (Friday), later than the law allows; the deadline stays at 2026-03-26 (Thursday).", extended.Warning);
+        Assert.Equal(2, await read.Deadlines.CountAsync(d => d.RequestId == requestId));
+    }
+
+    [Fact]
     public async Task Recalculating_twice_changes_nothing_the_second_time_and_writes_no_audit_rows()
     {
         var requestId = await NewCaliforniaRequestAsync();
