@@ -4,6 +4,7 @@ using Hangfire.PostgreSql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PraTracker.Data.Database;
+using PraTracker.Jobs.Deadlines;
 
 namespace PraTracker.Jobs;
 
@@ -36,6 +37,10 @@ public static class JobsServiceCollectionExtensions
                 hangfire.UseInMemoryStorage(new InMemoryStorageOptions());
             }
         });
+
+        services.AddTransient<RecalculateDeadlinesJob>();
+        services.AddTransient<MarkMissedDeadlinesJob>();
+        services.AddScoped<DeadlineRecalculation>();
 
         if (configuration.GetValue("Jobs:RunServer", true))
         {

@@ -51,6 +51,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<DocumentService>();
         services.AddScoped<DashboardService>();
         services.AddScoped<AdminService>();
+        services.AddScoped<DeadlineRulesService>();
         services.AddScoped<DeadlineCalculatorService>();
         return services;
     }

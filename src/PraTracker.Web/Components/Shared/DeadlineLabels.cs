@@ -17,4 +17,13 @@ public static class DeadlineLabels
         DeadlineKind.Working => "Working deadline",
         _ => Labels.Of(kind),
     };
+
+    public static string Of(HolidayObservance observance) => observance switch
+    {
+        HolidayObservance.None => "Kept on the day",
+        HolidayObservance.NearestWeekday => "Saturday → Friday, Sunday → Monday",
+        HolidayObservance.SundayToMonday => "Sunday → Monday",
+        HolidayObservance.NextWeekday => "Next free weekday",
+        _ => Labels.Of(observance),
+    };
 }

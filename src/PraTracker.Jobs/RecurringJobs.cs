@@ -1,0 +1,29 @@
+using Hangfire;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using PraTracker.Data.Database;
+using PraTracker.Jobs.Deadlines;
+
+namespace PraTracker.Jobs;
+
+/// <summary>Every recurring job, with its stable id and its schedule from configuration.</summary>
+public static class RecurringJobs
+{
+    public const string MarkMissedDeadlines = "deadlines:mark-missed";
+
+    /// <summary>Registers the recurring jobs with the app's Hangfire storage, from the app's services.</summary>
+    public static void RegisterPraTrackerRecurringJobs(this IServiceProvider services) => Register(
+        services.GetRequiredService<IRecurringJobManager>(),
+        services.GetRequiredService<IConfiguration>(),
+        services.GetRequiredService<OrganisationClock>());
+
+    /// <summary>Registers (or updates) the recurring jobs; safe to call on every start of every instance.</summary>
+    public static void Register(IRecurringJobManager manager, IConfiguration configuration, OrganisationClock clock)
+    {
+        manager.AddOrUpdate<MarkMissedDeadlinesJob>(
+            MarkMissedDeadlines,
+            job => job.RunAsync(CancellationToken.None),
+            configuration["Jobs:MarkMissedDeadlinesCron"] ?? "5 0 * * *",
+            new RecurringJobOptions { TimeZone = clock.Zone });
+    }
+}
