@@ -79,8 +79,16 @@ public static class LawAdministration
             .OrderBy(l => l.Code == "US-FED" ? 0 : 1).ThenBy(l => l.Jurisdiction).ThenBy(l => l.Code)
             .Select(l => new
             {
-                l.Code, l.Jurisdiction, l.Name, l.Citation, l.ResponseDays, l.ResponseDayCount, l.ResponseKind, l.Confidence,
-                l.LastCheckedOn, CalendarCode = l.HolidayCalendar.Code,
+                l.Code,
+                l.Jurisdiction,
+                l.Name,
+                l.Citation,
+                l.ResponseDays,
+                l.ResponseDayCount,
+                l.ResponseKind,
+                l.Confidence,
+                l.LastCheckedOn,
+                CalendarCode = l.HolidayCalendar.Code,
                 RequestCount = db.Requests.Count(r => r.LawId == l.Id),
             })
             .ToListAsync(ct);
