@@ -18,9 +18,14 @@ public static class StatutoryDeadlines
         }
 
         var deadlines = new List<ComputedDeadline> { new(DeadlineKind.InitialResponse, response.Due, response.Explanation) };
-        if (extended && Extension(law, calendar, received, response.Due, acknowledgedOn: received) is { } extension)
+        // Where the extension runs from the acknowledgement (New York), the calculator knows no acknowledgement date,
+        // so it takes the latest one the law allows: the last day of the response period.
+        if (extended && Extension(law, calendar, received, response.Due, acknowledgedOn: response.Due) is { } extension)
         {
-            deadlines.Add(new ComputedDeadline(DeadlineKind.ExtendedResponse, extension.Due, extension.Explanation));
+            var explanation = law.ExtensionCountedFrom == ExtensionStart.Acknowledgement
+                ? $"Taking the acknowledgement as sent on the last day allowed, {response.Due:yyyy-MM-dd}: {extension.Explanation}"
+                : extension.Explanation;
+            deadlines.Add(new ComputedDeadline(DeadlineKind.ExtendedResponse, extension.Due, explanation));
         }
 
         return deadlines;

@@ -108,3 +108,18 @@ public sealed class EdgeCaseDeadlineTests
         return result;
     }
 }
+
+/// <summary>The public calculator's answers, which have no timeline to go on.</summary>
+public sealed class CalculatorAnswerTests
+{
+    [Fact]
+    public void For_New_York_the_calculator_counts_the_20_days_from_the_latest_possible_acknowledgement()
+    {
+        // Received Fri 2026-10-30, response due Mon Nov 9. From Nov 9: Nov 10 (1), Veterans Day skipped, Nov 12-13 (3), 16-20 (8),
+        // 23-25 (11), Thanksgiving skipped, Nov 27 (12), Nov 30-Dec 4 (17), Dec 7-9 (20) -> Wed 2026-12-09.
+        var deadlines = StatutoryDeadlines.AfterReceipt(Law("US-NY"), Calendar("US-NY"), D("2026-10-30"), extended: true);
+        Assert.Equal(D("2026-11-09"), deadlines[0].DueOn);
+        Assert.Equal(D("2026-12-09"), deadlines[1].DueOn);
+        Assert.StartsWith("Taking the acknowledgement as sent on the last day allowed, 2026-11-09", deadlines[1].Explanation);
+    }
+}
