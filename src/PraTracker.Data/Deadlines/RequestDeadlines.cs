@@ -219,6 +219,13 @@ public static class RequestDeadlines
             changes++;
         }
 
+        if (changes > 0)
+        {
+            // Touching the request renews its concurrency stamp, so two recounts of one request at the same moment
+            // cannot both save: the second fails (and is retried) instead of adding the same deadlines twice.
+            db.Entry(request).Property(r => r.UpdatedAt).IsModified = true;
+        }
+
         return changes;
     }
 }

@@ -97,8 +97,8 @@ public static class RequestTimeline
         db.RequestEvents.Add(logged); // fix-up puts it in request.Events too
         ApplyToRequest(request, logged);
         RequestDeadlines.Synchronise(db, request, calendar, today);
-        await db.SaveChangesAsync(ct);
-        return TimelineResult.Saved;
+        db.Entry(request).Property(r => r.UpdatedAt).IsModified = true;
+        return await SaveAsync(db, ct);
     }
 
     /// <summary>Removes an event logged by mistake and recomputes the deadlines it gave.</summary>
@@ -120,8 +120,23 @@ public static class RequestTimeline
         request.Events.Remove(removed);
         db.RequestEvents.Remove(removed);
         RequestDeadlines.Synchronise(db, request, calendar, today);
-        await db.SaveChangesAsync(ct);
-        return TimelineResult.Saved;
+        db.Entry(request).Property(r => r.UpdatedAt).IsModified = true;
+        return await SaveAsync(db, ct);
+    }
+
+    // The request's concurrency stamp makes two changes to one timeline at the same moment collide instead of
+    // interleaving their deadline recounts; the loser saves nothing and is told to reload.
+    private static async Task<TimelineResult> SaveAsync(PraTrackerDbContext db, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return TimelineResult.Saved;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new TimelineResult(["Someone changed this request while you were saving, so nothing was saved. Reload the page and try again."]);
+        }
     }
 
     // The request's own fields follow its latest news: its status, and its sent and received dates when the

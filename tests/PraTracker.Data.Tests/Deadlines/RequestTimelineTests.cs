@@ -102,6 +102,29 @@ public abstract class RequestTimelineTests<TFixture>(TFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task Two_attorneys_logging_on_the_same_request_at_once_cannot_both_save_and_nothing_is_doubled()
+    {
+        var requestId = await NewCaliforniaRequestAsync();
+        var today = new DateOnly(2026, 3, 10);
+        await using var slow = fixture.Open(Viewer.System);
+        _ = await slow.Requests.SingleAsync(r => r.Id == requestId); // this attorney opened the request first
+
+        await using (var fast = fixture.Open(Viewer.System))
+        {
+            var first = await RequestTimeline.LogAsync(fast, requestId, new RequestEventInput(RequestEventKind.ExtensionNotice, today, "More time."), null, Now, today);
+            Assert.True(first.Succeeded);
+        }
+
+        var second = await RequestTimeline.LogAsync(slow, requestId, new RequestEventInput(RequestEventKind.ExtensionNotice, today, "More time (again)."), null, Now, today);
+        Assert.False(second.Succeeded);
+        Assert.Contains("Reload the page", Assert.Single(second.Errors));
+
+        await using var read = fixture.Open(Viewer.System);
+        Assert.Equal(1, await read.RequestEvents.CountAsync(e => e.RequestId == requestId));
+        Assert.Equal(1, await read.Deadlines.CountAsync(d => d.RequestId == requestId && d.Kind == DeadlineKind.ExtendedResponse));
+    }
+
+    [Fact]
     public async Task Invalid_input_is_refused_with_reasons_and_nothing_is_saved()
     {
         var requestId = await NewCaliforniaRequestAsync();
