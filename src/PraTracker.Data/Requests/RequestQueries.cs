@@ -9,8 +9,17 @@ public sealed record RequestRow(
     Guid Id, string Reference, string Title, string AgencyName, string AgencyState, RequestStatus Status,
     RequestOutcome? Outcome, RequestVisibility Visibility, DateOnly? SentOn, DateOnly? NextDueOn);
 
-/// <summary>What the requests list is filtered by.</summary>
-public sealed record RequestFilter(string? Text = null, RequestStatus? Status = null, Guid? AgencyId = null, string? State = null);
+/// <summary>What the requests list is filtered by; every field is optional and they combine with "and".</summary>
+public sealed record RequestFilter(
+    string? Text = null,
+    RequestStatus? Status = null,
+    Guid? AgencyId = null,
+    string? State = null,
+    Guid? VendorId = null,
+    string? CategoryCode = null,
+    string? AssignedUserId = null,
+    bool OverdueOnly = false,
+    DateOnly? Today = null);
 
 /// <summary>A request as its page shows it; <see cref="InternalNotes"/> is null for anonymous viewers.</summary>
 public sealed record RequestDetail(
@@ -55,6 +64,29 @@ public static class RequestQueries
         if (!string.IsNullOrWhiteSpace(filter.State))
         {
             requests = requests.Where(r => r.Agency.State == filter.State);
+        }
+
+        if (filter.VendorId is { } vendorId)
+        {
+            requests = requests.Where(r => r.VendorLinks.Any(l => l.VendorId == vendorId) || r.ContractLinks.Any(l => l.Contract.VendorId == vendorId));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.CategoryCode))
+        {
+            requests = requests.Where(r => r.CategoryLinks.Any(l => l.TechnologyCategory.Code == filter.CategoryCode));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.AssignedUserId))
+        {
+            requests = requests.Where(r => r.Assignments.Any(a => a.UserId == filter.AssignedUserId));
+        }
+
+        if (filter.OverdueOnly)
+        {
+            // Overdue: a deadline missed with no response yet, or one still open past its date before the daily sweep.
+            var today = filter.Today ?? throw new ArgumentException("Filtering overdue requests needs today's date.", nameof(filter));
+            requests = requests.Where(r => r.Deadlines.Any(d =>
+                (d.Status == DeadlineStatus.Missed && d.ClosedOn == null) || (d.Status == DeadlineStatus.Open && d.DueOn < today)));
         }
 
         // Sorted before the projection: EF translates ordering on entity members, not on a record's constructor.
