@@ -157,6 +157,34 @@ public abstract class RequestCommandsTests<TFixture>(TFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task The_longest_waits_and_recent_activity_list_only_what_the_viewer_may_see()
+    {
+        var (agencyId, userId) = await AgencyAndAttorneyAsync();
+        Guid privateId;
+        await using (var db = fixture.Open(Viewer.Staff(userId)))
+        {
+            var input = Input(agencyId);
+            input.Sent = true;
+            input.Method = SubmissionMethod.Mail;
+            input.SentOn = new DateOnly(1999, 1, 4); // older than anything else in the shared database
+            input.ReceivedOn = new DateOnly(1999, 1, 6);
+            privateId = (await RequestCommands.CreateAsync(db, input, userId, Now.AddYears(30), Today)).Id!.Value;
+        }
+
+        await using (var staff = fixture.Open(Viewer.Staff(userId)))
+        {
+            var waiting = await ActivityQueries.AwaitingLongestAsync(staff, Today);
+            Assert.Equal(privateId, waiting[0].Id);
+            Assert.Equal(Today.DayNumber - new DateOnly(1999, 1, 4).DayNumber, waiting[0].DaysWaiting);
+            Assert.Equal(privateId, (await ActivityQueries.RecentAsync(staff))[0].RequestId);
+        }
+
+        await using var anonymous = fixture.Open(Viewer.Anonymous);
+        Assert.DoesNotContain(await ActivityQueries.AwaitingLongestAsync(anonymous, Today), r => r.Id == privateId);
+        Assert.DoesNotContain(await ActivityQueries.RecentAsync(anonymous), r => r.RequestId == privateId);
+    }
+
+    [Fact]
     public void The_letter_cites_the_law_states_the_deadline_in_words_and_asks_for_electronic_records_and_a_fee_waiver()
     {
         var law = ReferenceDataSeeder.LoadLaws().Single(l => l.Code == "US-CA").ToLaw(Guid.Empty);
