@@ -22,6 +22,19 @@ public sealed class ViewerContextFactory(IDbContextFactory<PraTrackerDbContext> 
         return await read(db);
     }
 
+    /// <summary>Opens a context for a change only staff may make; anyone else gets an exception, whatever the page showed.</summary>
+    public async Task<PraTrackerDbContext> OpenAsStaffAsync(CancellationToken ct = default)
+    {
+        var db = await OpenAsync(ct);
+        if (db.Viewer is { SeesPrivate: true, UserId: not null })
+        {
+            return db;
+        }
+
+        await db.DisposeAsync();
+        throw new UnauthorizedAccessException("Only attorneys and admins can make this change.");
+    }
+
     /// <summary>Staff see private data; anyone else, signed in or not, is an anonymous viewer.</summary>
     public static Viewer ViewerOf(ClaimsPrincipal user)
     {

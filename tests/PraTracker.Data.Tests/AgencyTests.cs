@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using PraTracker.Data.Agencies;
+using PraTracker.Data.Identity;
+using PraTracker.Data.Requests;
+
+namespace PraTracker.Tests;
+
+/// <summary>Agencies: created and edited with checked input, and their pages counting only what the viewer may see.</summary>
+public abstract class AgencyTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : DatabaseFixture
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 2, 18, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Bad_agency_input_is_refused_field_by_field_and_a_duplicate_is_named()
+    {
+        await using var db = fixture.Open(Viewer.System);
+        var bad = await AgencyCommands.CreateAsync(db, new AgencyInput { Name = "", State = "California", RecordsEmail = "records at city", PortalUrl = "portal" });
+        Assert.Equal(
+            ["Name", "PortalUrl", "RecordsEmail", "State"],
+            bad.Errors.Keys.Order());
+
+        var name = Build.Unique("Oakland Police Department");
+        Assert.True((await AgencyCommands.CreateAsync(db, new AgencyInput { Name = name, State = "ca", RecordsEmail = "records@oaklandca.gov" })).Succeeded);
+        var twice = await AgencyCommands.CreateAsync(db, new AgencyInput { Name = name, State = "CA" });
+        Assert.Equal($"{name} (CA) is already on file.", twice.Errors["Name"]);
+    }
+
+    [Fact]
+    public async Task An_agencys_record_counts_median_days_to_first_response_and_deadlines_met_over_visible_requests_only()
+    {
+        Guid agencyId;
+        string userId;
+        await using (var db = fixture.Open(Viewer.System))
+        {
+            var california = await db.Laws.SingleAsync(l => l.Code == "US-CA");
+            var agency = Build.Agency(california);
+            var user = Build.User();
+            db.AddRange(agency, user);
+            await db.SaveChangesAsync();
+            (agencyId, userId) = (agency.Id, user.Id);
+        }
+
+        // Three sent on 2026-03-02 (Mon, due Thu Mar 12): answered after 2 days, after 12 days (late), and a private one after 4.
+        var today = new DateOnly(2026, 3, 20);
+        foreach (var (days, visibility) in new[] { (2, RequestVisibility.Public), (12, RequestVisibility.Public), (4, RequestVisibility.Private) })
+        {
+            await using var db = fixture.Open(Viewer.Staff(userId));
+            var input = new RequestInput
+            {
+                Title = Build.Unique("Cell-site simulator"),
+                AgencyId = agencyId,
+                RequestText = "Records of any cell-site simulator.",
+                Visibility = visibility,
+                Sent = true,
+                Method = SubmissionMethod.Email,
+                SentOn = new DateOnly(2026, 3, 2),
+            };
+            var id = (await RequestCommands.CreateAsync(db, input, userId, Now, today)).Id!.Value;
+            await using var log = fixture.Open(Viewer.Staff(userId));
+            await RequestTimeline.LogAsync(log, id, new RequestEventInput(RequestEventKind.Denial, new DateOnly(2026, 3, 2).AddDays(days), "Denied."), userId, Now, today);
+        }
+
+        await using var staff = fixture.Open(Viewer.Staff(userId));
+        var seenByStaff = (await AgencyPages.GetAsync(staff, agencyId))!.Record;
+        Assert.Equal((3, 3, 4.0, 2, 1), (seenByStaff.Sent, seenByStaff.Answered, seenByStaff.MedianDaysToFirstResponse!.Value, seenByStaff.DeadlinesMet, seenByStaff.DeadlinesMissed));
+
+        await using var anonymous = fixture.Open(Viewer.Anonymous);
+        var page = (await AgencyPages.GetAsync(anonymous, agencyId))!;
+        Assert.Equal((2, 7.0, 1, 1), (page.Record.Sent, page.Record.MedianDaysToFirstResponse!.Value, page.Record.DeadlinesMet, page.Record.DeadlinesMissed));
+        Assert.Equal(2, page.Requests.Count);
+        Assert.Equal(0.5, page.Record.OnTimeShare);
+    }
+}
+
+public sealed class PostgresAgencyTests(PostgresFixture fixture) : AgencyTests<PostgresFixture>(fixture);
+
+public sealed class SqliteAgencyTests(SqliteFixture fixture) : AgencyTests<SqliteFixture>(fixture);
