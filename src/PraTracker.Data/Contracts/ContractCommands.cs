@@ -1,0 +1,207 @@
+using Microsoft.EntityFrameworkCore;
+using PraTracker.Data.Database;
+
+namespace PraTracker.Data.Contracts;
+
+/// <summary>A contract as its form fills it in.</summary>
+public sealed class ContractInput
+{
+    public Guid? AgencyId { get; set; }
+    public Guid? VendorId { get; set; }
+    public string Title { get; set; } = "";
+    public string? Number { get; set; }
+    public ContractStatus Status { get; set; }
+    public ProcurementMethod ProcurementMethod { get; set; }
+    public decimal? Amount { get; set; }
+    public string Currency { get; set; } = "USD";
+    public DateOnly? StartsOn { get; set; }
+    public DateOnly? EndsOn { get; set; }
+    public DateOnly? RenewsOn { get; set; }
+    public string? ApprovingBody { get; set; }
+    public DateOnly? ApprovedOn { get; set; }
+    public string? SourceUrl { get; set; }
+    public string? Notes { get; set; }
+
+    public static ContractInput From(Contract contract) => new()
+    {
+        AgencyId = contract.AgencyId,
+        VendorId = contract.VendorId,
+        Title = contract.Title,
+        Number = contract.Number,
+        Status = contract.Status,
+        ProcurementMethod = contract.ProcurementMethod,
+        Amount = contract.Amount,
+        Currency = contract.Currency,
+        StartsOn = contract.StartsOn,
+        EndsOn = contract.EndsOn,
+        RenewsOn = contract.RenewsOn,
+        ApprovingBody = contract.ApprovingBody,
+        ApprovedOn = contract.ApprovedOn,
+        SourceUrl = contract.SourceUrl,
+        Notes = contract.Notes,
+    };
+}
+
+/// <summary>A vendor as its form fills it in.</summary>
+public sealed class VendorInput
+{
+    public string Name { get; set; } = "";
+    public string? Website { get; set; }
+    public string? Description { get; set; }
+}
+
+/// <summary>The outcome of saving a contract or a vendor: the problems keyed by field ("" for the whole form), or its id.</summary>
+public sealed record SaveResult(IReadOnlyDictionary<string, string> Errors, Guid? Id)
+{
+    public bool Succeeded => Errors.Count == 0;
+
+    public static SaveResult Refused(string field, string message) => new(new Dictionary<string, string> { [field] = message }, null);
+}
+
+/// <summary>Creates and edits contracts and vendors; each save is audited in the same transaction.</summary>
+public static class ContractCommands
+{
+    public static IReadOnlyDictionary<string, string> Validate(ContractInput input)
+    {
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(input.Title))
+        {
+            errors[nameof(input.Title)] = "Give the contract a title (\"Spokeo for Law Enforcement subscription\").";
+        }
+
+        if (input.AgencyId is null)
+        {
+            errors[nameof(input.AgencyId)] = "Pick the agency.";
+        }
+
+        if (input.VendorId is null)
+        {
+            errors[nameof(input.VendorId)] = "Pick the vendor.";
+        }
+
+        if (input.Amount is < 0)
+        {
+            errors[nameof(input.Amount)] = "An amount cannot be negative.";
+        }
+
+        if (input.Currency.Trim().Length != 3 || !input.Currency.Trim().All(char.IsAsciiLetter))
+        {
+            errors[nameof(input.Currency)] = "Use a three-letter currency code (USD, GBP).";
+        }
+
+        if (input.StartsOn is { } start && input.EndsOn is { } end && end < start)
+        {
+            errors[nameof(input.EndsOn)] = "The contract cannot end before it starts.";
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.SourceUrl)
+            && !(Uri.TryCreate(input.SourceUrl.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
+        {
+            errors[nameof(input.SourceUrl)] = "The source must be a web address (https://...).";
+        }
+
+        return errors;
+    }
+
+    public static async Task<SaveResult> SaveContractAsync(PraTrackerDbContext db, Guid? id, ContractInput input, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string>(Validate(input));
+        if (input.AgencyId is { } agencyId && !await db.Agencies.AnyAsync(a => a.Id == agencyId, ct))
+        {
+            errors[nameof(input.AgencyId)] = "That agency no longer exists.";
+        }
+
+        if (input.VendorId is { } vendorId && !await db.Vendors.AnyAsync(v => v.Id == vendorId, ct))
+        {
+            errors[nameof(input.VendorId)] = "That vendor no longer exists.";
+        }
+
+        if (errors.Count > 0)
+        {
+            return new SaveResult(errors, id);
+        }
+
+        Contract contract;
+        if (id is { } existing)
+        {
+            if (await db.Contracts.SingleOrDefaultAsync(c => c.Id == existing, ct) is not { } found)
+            {
+                return SaveResult.Refused("", "That contract no longer exists.");
+            }
+
+            contract = found;
+        }
+        else
+        {
+            contract = new Contract { Title = input.Title.Trim() };
+            db.Contracts.Add(contract);
+        }
+
+        contract.AgencyId = input.AgencyId!.Value;
+        contract.VendorId = input.VendorId!.Value;
+        contract.Title = input.Title.Trim();
+        contract.Number = Blank(input.Number);
+        contract.Status = input.Status;
+        contract.ProcurementMethod = input.ProcurementMethod;
+        contract.Amount = input.Amount;
+        contract.Currency = input.Currency.Trim().ToUpperInvariant();
+        contract.StartsOn = input.StartsOn;
+        contract.EndsOn = input.EndsOn;
+        contract.RenewsOn = input.RenewsOn;
+        contract.ApprovingBody = Blank(input.ApprovingBody);
+        contract.ApprovedOn = input.ApprovedOn;
+        contract.SourceUrl = Blank(input.SourceUrl);
+        contract.Notes = Blank(input.Notes);
+        await db.SaveChangesAsync(ct);
+        return new SaveResult(new Dictionary<string, string>(), contract.Id);
+    }
+
+    public static async Task<SaveResult> SaveVendorAsync(PraTrackerDbContext db, Guid? id, VendorInput input, CancellationToken ct = default)
+    {
+        var errors = new Dictionary<string, string>();
+        var name = input.Name.Trim();
+        if (name.Length == 0)
+        {
+            errors[nameof(input.Name)] = "Give the vendor's name.";
+        }
+        else if (await db.Vendors.AnyAsync(v => v.Name.ToLower() == name.ToLower() && v.Id != id, ct))
+        {
+            errors[nameof(input.Name)] = $"{name} is already on file.";
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.Website)
+            && !(Uri.TryCreate(input.Website.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
+        {
+            errors[nameof(input.Website)] = "The website must be a web address (https://...).";
+        }
+
+        if (errors.Count > 0)
+        {
+            return new SaveResult(errors, id);
+        }
+
+        Vendor vendor;
+        if (id is { } existing)
+        {
+            if (await db.Vendors.SingleOrDefaultAsync(v => v.Id == existing, ct) is not { } found)
+            {
+                return SaveResult.Refused("", "That vendor no longer exists.");
+            }
+
+            vendor = found;
+        }
+        else
+        {
+            vendor = new Vendor { Name = name };
+            db.Vendors.Add(vendor);
+        }
+
+        vendor.Name = name;
+        vendor.Website = Blank(input.Website);
+        vendor.Description = Blank(input.Description);
+        await db.SaveChangesAsync(ct);
+        return new SaveResult(new Dictionary<string, string>(), vendor.Id);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using PraTracker.Data.Contracts;
+using PraTracker.Data.Identity;
+using PraTracker.Data.Requests;
+
+namespace PraTracker.Tests;
+
+/// <summary>Contracts and vendors: checked input, and pages that show only the requests the viewer may see.</summary>
+public abstract class ContractTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+    where TFixture : DatabaseFixture
+{
+    [Fact]
+    public async Task A_contract_with_a_negative_amount_an_end_before_its_start_or_a_bad_source_is_refused_whole()
+    {
+        await using var db = fixture.Open(Viewer.System);
+        var input = new ContractInput
+        {
+            Title = "ShotSpotter renewal",
+            Amount = -1,
+            Currency = "dollars",
+            StartsOn = new DateOnly(2026, 1, 1),
+            EndsOn = new DateOnly(2025, 12, 31),
+            SourceUrl = "council minutes",
+        };
+        var before = await db.Contracts.CountAsync();
+        var result = await ContractCommands.SaveContractAsync(db, null, input);
+
+        Assert.Equal(["AgencyId", "Amount", "Currency", "EndsOn", "SourceUrl", "VendorId"], result.Errors.Keys.Order());
+        Assert.Equal("The contract cannot end before it starts.", result.Errors["EndsOn"]);
+        Assert.Equal(before, await db.Contracts.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_vendor_name_is_unique_whatever_its_case()
+    {
+        await using var db = fixture.Open(Viewer.System);
+        var name = Build.Unique("Cellebrite");
+        Assert.True((await ContractCommands.SaveVendorAsync(db, null, new VendorInput { Name = name, Website = "https://cellebrite.com" })).Succeeded);
+        var again = await ContractCommands.SaveVendorAsync(db, null, new VendorInput { Name = name.ToUpperInvariant() });
+        Assert.Equal($"{name.ToUpperInvariant()} is already on file.", again.Errors["Name"]);
+    }
+
+    [Fact]
+    public async Task Contract_and_vendor_pages_list_the_agencies_and_only_the_requests_the_viewer_may_see()
+    {
+        Guid contractId, vendorId, publicId, privateId;
+        await using (var db = fixture.Open(Viewer.System))
+        {
+            var california = await db.Laws.SingleAsync(l => l.Code == "US-CA");
+            var agency = Build.Agency(california);
+            var vendor = new Vendor { Name = Build.Unique("Fog Data Science") };
+            db.AddRange(agency, vendor);
+            await db.SaveChangesAsync();
+            var saved = await ContractCommands.SaveContractAsync(db, null, new ContractInput
+            {
+                AgencyId = agency.Id,
+                VendorId = vendor.Id,
+                Title = "Fog Reveal subscription",
+                Status = ContractStatus.Active,
+                Amount = 9000m,
+            });
+            contractId = saved.Id!.Value;
+            vendorId = vendor.Id;
+            var shown = Build.Request(agency, california, RequestVisibility.Public);
+            var hidden = Build.Request(agency, california, RequestVisibility.Private);
+            shown.ContractLinks.Add(new RequestContract { ContractId = contractId });
+            hidden.VendorLinks.Add(new RequestVendor { VendorId = vendorId });
+            db.Requests.AddRange(shown, hidden);
+            await db.SaveChangesAsync();
+            (publicId, privateId) = (shown.Id, hidden.Id);
+        }
+
+        await using var anonymous = fixture.Open(Viewer.Anonymous);
+        var contract = (await ContractPages.GetContractAsync(anonymous, contractId))!;
+        Assert.Equal(publicId, Assert.Single(contract.Requests).Id);
+        var vendorPage = (await ContractPages.GetVendorAsync(anonymous, vendorId))!;
+        Assert.Equal("Fog Reveal subscription", Assert.Single(vendorPage.Customers).ContractTitle);
+        Assert.Equal(publicId, Assert.Single(vendorPage.Requests).Id);
+
+        await using var staff = fixture.Open(Viewer.Staff("someone"));
+        Assert.Equal(new[] { publicId, privateId }.Order(), (await ContractPages.GetVendorAsync(staff, vendorId))!.Requests.Select(r => r.Id).Order());
+    }
+}
+
+public sealed class PostgresContractTests(PostgresFixture fixture) : ContractTests<PostgresFixture>(fixture);
+
+public sealed class SqliteContractTests(SqliteFixture fixture) : ContractTests<SqliteFixture>(fixture);
