@@ -1,0 +1,105 @@
+using System.Security.Claims;
+using Bunit;
+using Bunit.TestDoubles;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using PraTracker.Data;
+using PraTracker.Data.Database;
+using PraTracker.Data.Identity;
+using PraTracker.Web.Features.Agencies;
+using PraTracker.Web.Features.Contracts;
+using PraTracker.Web.Features.Vendors;
+using PraTracker.Web.Security;
+
+namespace PraTracker.Tests;
+
+/// <summary>Agency, contract and vendor pages over the demo data, for visitors and for attorneys.</summary>
+public abstract class EntityPagesTests<TFixture> : ComponentTestContext, IClassFixture<TFixture>
+    where TFixture : DemoDatabaseFixture
+{
+    protected EntityPagesTests(TFixture fixture)
+    {
+        Services.AddSingleton(fixture.Configuration);
+        Services.AddPraTrackerData(fixture.Configuration);
+        Services.AddScoped<ViewerContextFactory>();
+        Services.AddScoped<AgencyService>();
+        Services.AddScoped<ContractService>();
+    }
+
+    [Fact]
+    public async Task A_visitor_sees_an_agencys_public_requests_and_record_but_not_its_private_ones_or_history()
+    {
+        var auth = AddAuthorization();
+        var ids = await DemoIdsAsync();
+        auth.SetNotAuthorized();
+        var page = Render<AgencyPage>(p => p.Add(x => x.Id, ids.Lapd));
+
+        page.WaitForAssertion(() => Assert.Contains("Los Angeles Police Department", page.Markup), TimeSpan.FromSeconds(10));
+        var requests = page.Find("[data-testid=agency-requests]").TextContent;
+        Assert.Contains("LAPD fictitious online personas", requests);
+        Assert.DoesNotContain("Clearview AI trial accounts used by LAPD officers", requests);
+        Assert.Contains("1 requests sent", page.Find("[data-testid=agency-record]").TextContent);
+        Assert.Contains("VoyagerAnalytics trial", page.Find("[data-testid=agency-contracts]").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=audit-history]"));
+        Assert.Empty(page.FindAll("[data-testid=agency-edit]"));
+    }
+
+    [Fact]
+    public async Task An_attorney_editing_an_agency_with_a_bad_e_mail_sees_why_beside_the_field()
+    {
+        var auth = AddAuthorization();
+        var ids = await DemoIdsAsync();
+        SignIn(auth, ids.AdminId);
+        var page = Render<AgencyPage>(p => p.Add(x => x.Id, ids.Lapd));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=agency-edit]")), TimeSpan.FromSeconds(10));
+        Assert.Contains("History", page.Find("[data-testid=audit-history]").TextContent);
+
+        page.Find("[data-testid=agency-edit] button, button[data-testid=agency-edit]").Click();
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=agency-form]")), TimeSpan.FromSeconds(10));
+        var email = page.FindComponents<MudTextField<string>>().Single(f => f.Instance.Label == "Records e-mail");
+        await page.InvokeAsync(() => email.Instance.ValueChanged.InvokeAsync("records at lapd"));
+        page.Find("button[data-testid=agency-save]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("\"records at lapd\" is not an e-mail address.", page.Markup), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_vendor_page_lists_the_agencies_that_contract_with_it_and_a_contract_page_its_terms()
+    {
+        var auth = AddAuthorization();
+        var ids = await DemoIdsAsync();
+        auth.SetNotAuthorized();
+        var vendor = Render<VendorPage>(p => p.Add(x => x.Id, ids.Spokeo));
+        vendor.WaitForAssertion(() => Assert.Contains("Pasadena Police Department", vendor.Find("[data-testid=vendor-customers]").TextContent), TimeSpan.FromSeconds(10));
+        Assert.Contains("Pasadena police use of Spokeo for Law Enforcement", vendor.Find("[data-testid=related-requests]").TextContent);
+
+        var contract = Render<ContractPage>(p => p.Add(x => x.Id, ids.SpokeoContract));
+        contract.WaitForAssertion(() => Assert.Contains("Spokeo for Law Enforcement subscription", contract.Markup), TimeSpan.FromSeconds(10));
+        Assert.Contains("Active", contract.Find("[data-testid=contract-terms]").TextContent);
+        Assert.Contains("PRA-", contract.Find("[data-testid=related-requests]").TextContent);
+    }
+
+    private static void SignIn(BunitAuthorizationContext auth, string userId)
+    {
+        auth.SetAuthorized("admin@pratracker.local");
+        auth.SetRoles(Roles.Admin);
+        auth.SetPolicies(Policies.Staff, Policies.Admin);
+        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId), new Claim(ClaimTypes.Role, Roles.Admin));
+    }
+
+    private async Task<(Guid Lapd, Guid Spokeo, Guid SpokeoContract, string AdminId)> DemoIdsAsync()
+    {
+        await using var db = await Services.GetRequiredService<IDbContextFactory<PraTrackerDbContext>>().CreateDbContextAsync();
+        db.ViewAs(Viewer.System);
+        return (
+            await db.Agencies.Where(a => a.Name == "Los Angeles Police Department").Select(a => a.Id).SingleAsync(),
+            await db.Vendors.Where(v => v.Name == "Spokeo").Select(v => v.Id).SingleAsync(),
+            await db.Contracts.Where(c => c.Title == "Spokeo for Law Enforcement subscription").Select(c => c.Id).SingleAsync(),
+            await db.Users.Select(u => u.Id).FirstAsync());
+    }
+}
+
+public sealed class PostgresEntityPagesTests(PostgresDemoDatabase fixture) : EntityPagesTests<PostgresDemoDatabase>(fixture);
+
+public sealed class SqliteEntityPagesTests(SqliteDemoDatabase fixture) : EntityPagesTests<SqliteDemoDatabase>(fixture);
