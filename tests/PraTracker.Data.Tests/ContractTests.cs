@@ -41,6 +41,21 @@ public abstract class ContractTests<TFixture>(TFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_product_is_added_once_per_vendor_in_a_technology_category_and_shows_on_the_vendor_page()
+    {
+        await using var db = fixture.Open(Viewer.System);
+        var vendor = new Vendor { Name = Build.Unique("Clearview AI") };
+        db.Vendors.Add(vendor);
+        await db.SaveChangesAsync();
+        var category = await db.TechnologyCategories.Where(c => c.Code == "face-recognition").Select(c => c.Id).SingleAsync();
+
+        Assert.Equal("Pick the kind of technology it is.", (await ContractCommands.AddProductAsync(db, vendor.Id, "Clearview AI Search", null)).Errors["Category"]);
+        Assert.True((await ContractCommands.AddProductAsync(db, vendor.Id, "Clearview AI Search", category)).Succeeded);
+        Assert.Equal("clearview ai search is already listed.", (await ContractCommands.AddProductAsync(db, vendor.Id, "clearview ai search", category)).Errors["ProductName"]);
+        Assert.Equal(["Clearview AI Search (Face recognition)"], (await ContractPages.GetVendorAsync(db, vendor.Id))!.Products);
+    }
+
+    [Fact]
     public async Task Contract_and_vendor_pages_list_the_agencies_and_only_the_requests_the_viewer_may_see()
     {
         Guid contractId, vendorId, publicId, privateId;

@@ -203,5 +203,35 @@ public static class ContractCommands
         return new SaveResult(new Dictionary<string, string>(), vendor.Id);
     }
 
+    /// <summary>Adds a product to a vendor's line-up, in one technology category; a product name is unique per vendor.</summary>
+    public static async Task<SaveResult> AddProductAsync(PraTrackerDbContext db, Guid vendorId, string name, Guid? categoryId, CancellationToken ct = default)
+    {
+        var trimmed = name.Trim();
+        if (trimmed.Length == 0)
+        {
+            return SaveResult.Refused("ProductName", "Name the product.");
+        }
+
+        if (categoryId is null || !await db.TechnologyCategories.AnyAsync(c => c.Id == categoryId, ct))
+        {
+            return SaveResult.Refused("Category", "Pick the kind of technology it is.");
+        }
+
+        if (await db.Products.AnyAsync(p => p.VendorId == vendorId && p.Name.ToLower() == trimmed.ToLower(), ct))
+        {
+            return SaveResult.Refused("ProductName", $"{trimmed} is already listed.");
+        }
+
+        if (!await db.Vendors.AnyAsync(v => v.Id == vendorId, ct))
+        {
+            return SaveResult.Refused("", "That vendor no longer exists.");
+        }
+
+        var product = new Product { VendorId = vendorId, Name = trimmed, TechnologyCategoryId = categoryId.Value };
+        db.Products.Add(product);
+        await db.SaveChangesAsync(ct);
+        return new SaveResult(new Dictionary<string, string>(), product.Id);
+    }
+
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -60,7 +60,7 @@ public static class ContractPages
 
     public static async Task<VendorDetail?> GetVendorAsync(PraTrackerDbContext db, Guid id, CancellationToken ct = default)
     {
-        var vendor = await db.Vendors.AsNoTracking().Include(v => v.Products).SingleOrDefaultAsync(v => v.Id == id, ct);
+        var vendor = await db.Vendors.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, ct);
         if (vendor is null)
         {
             return null;
@@ -76,7 +76,10 @@ public static class ContractPages
             .OrderBy(r => r.Reference)
             .Select(r => new RelatedRequest(r.Id, r.Reference, r.Title, r.Agency.Name, r.Status))
             .ToListAsync(ct);
-        return new VendorDetail(vendor.Id, vendor.Name, vendor.Website, vendor.Description, [.. vendor.Products.Select(p => p.Name).Order()], customers, requests);
+        var products = await db.Products.AsNoTracking().Where(p => p.VendorId == id).OrderBy(p => p.Name)
+            .Select(p => p.Name + " (" + p.TechnologyCategory.Name + ")")
+            .ToListAsync(ct);
+        return new VendorDetail(vendor.Id, vendor.Name, vendor.Website, vendor.Description, products, customers, requests);
     }
 
     public static async Task<VendorInput?> GetVendorForEditAsync(PraTrackerDbContext db, Guid id, CancellationToken ct = default) =>

@@ -54,6 +54,15 @@ public sealed class ContractService(ViewerContextFactory contexts)
         return await ContractCommands.SaveVendorAsync(db, id, input, ct);
     }
 
+    public Task<IReadOnlyList<PickOption>> CategoriesAsync(CancellationToken ct = default) =>
+        contexts.ReadAsync(db => RequestFormOptions.CategoriesAsync(db, ct), ct);
+
+    public async Task<SaveResult> AddProductAsync(Guid vendorId, string name, Guid? categoryId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.OpenAsStaffAsync(ct);
+        return await ContractCommands.AddProductAsync(db, vendorId, name, categoryId, ct);
+    }
+
     public async Task<IReadOnlyList<AuditRow>> HistoryAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await contexts.OpenAsStaffAsync(ct);
