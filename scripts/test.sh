@@ -33,6 +33,13 @@ if ! find_pg_bin; then
   find_pg_bin || { echo "error: no initdb under /usr/lib/postgresql/*/bin" >&2; exit 1; }
 fi
 
+# The end-to-end tests drive Debian's Chromium; a browser is never downloaded at test time.
+if [[ ! -x /usr/bin/chromium ]]; then
+  echo "Chromium not found; installing the chromium package..."
+  as_root apt-get update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+fi
+
 # initdb and postgres refuse to run as root, so root runs them as the postgres system user.
 pg_run=()
 if [[ $EUID -eq 0 ]]; then

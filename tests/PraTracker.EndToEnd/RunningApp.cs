@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using PraTracker.Data.Database;
+
+namespace PraTracker.Tests;
+
+/// <summary>
+/// The real app, started as its own process on 127.0.0.1 and a free port, on a fresh PostgreSQL database with the
+/// demo data, and stopped (with its database dropped) when the tests are done.
+/// </summary>
+public sealed class RunningApp : IAsyncLifetime
+{
+    public const string AdminEmail = "admin@pratracker.local";
+    public const string AdminPassword = "Correct-Horse-Battery-42";
+
+    private readonly StringBuilder _log = new();
+    private TestDatabase _database = null!;
+    private Process? _process;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>What the app wrote to its console, for a failure message.</summary>
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        var port = FreePort();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        var webProject = Path.Combine(RepositoryRoot(), "src", "PraTracker.Web");
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/net10.0/
+        var app = Path.Combine(webProject, "bin", configuration, "net10.0", "PraTracker.Web.dll");
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = webProject,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(app);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(BaseAddress.ToString());
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ConnectionStrings__Postgres"] = _database.Settings.ConnectionString;
+        start.Environment["DataDirectory"] = _database.Settings.DataDirectory;
+        start.Environment["Demo__Seed"] = "true";
+        start.Environment["Admin__Email"] = AdminEmail;
+        start.Environment["Admin__Password"] = AdminPassword;
+        start.Environment["Jobs__WorkerCount"] = "1";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {app}.");
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var until = DateTime.UtcNow.AddSeconds(120);
+        while (DateTime.UtcNow < until)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited with code {_process.ExitCode}:\n{Log}");
+            }
+
+            try
+            {
+                if ((await http.GetAsync(new Uri(BaseAddress, "/healthz"))).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Still starting.
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"The app did not answer /healthz within 120 seconds:\n{Log}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        await _database.DisposeAsync();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_log)
+        {
+            _log.AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "PraTracker.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("PraTracker.sln not found above " + AppContext.BaseDirectory);
+    }
+}
