@@ -213,10 +213,25 @@ public static class RequestDeadlines
             changes++;
         }
 
-        foreach (var working in request.Deadlines.Where(d => d.Kind == DeadlineKind.Working && d.Status == DeadlineStatus.Open && d.DueOn < today))
+        // The attorney's working deadlines end with the request: met when it is produced in full or withdrawn,
+        // missed (and overdue) once past otherwise.
+        var ended = request.Events
+            .Where(e => e.Kind is RequestEventKind.FinalProduction or RequestEventKind.Withdrawal)
+            .Select(e => (DateOnly?)e.OccurredOn)
+            .Min();
+        foreach (var working in request.Deadlines.Where(d => d.Kind == DeadlineKind.Working && (d.Status == DeadlineStatus.Open || (d.Status == DeadlineStatus.Missed && d.ClosedOn is null))))
         {
-            working.Status = DeadlineStatus.Missed;
-            changes++;
+            if (ended is { } on)
+            {
+                working.Status = on <= working.DueOn ? DeadlineStatus.Met : DeadlineStatus.Missed;
+                working.ClosedOn = on;
+                changes++;
+            }
+            else if (working.Status == DeadlineStatus.Open && working.DueOn < today)
+            {
+                working.Status = DeadlineStatus.Missed;
+                changes++;
+            }
         }
 
         if (changes > 0)

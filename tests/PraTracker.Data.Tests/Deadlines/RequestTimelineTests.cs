@@ -166,6 +166,36 @@ public abstract class RequestTimelineTests<TFixture>(TFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task A_working_deadline_is_met_by_a_final_production_before_it_and_missed_once_past_without_one()
+    {
+        var requestId = await NewCaliforniaRequestAsync();
+        await using (var db = fixture.Open(Viewer.System))
+        {
+            Assert.Empty(await RequestDeadlines.AddWorkingAsync(db, requestId, new DateOnly(2026, 4, 1), "Agreed by phone", new DateOnly(2026, 3, 3)));
+            Assert.Equal(["2026-02-01 has already passed; a working deadline must be today or later."],
+                await RequestDeadlines.AddWorkingAsync(db, requestId, new DateOnly(2026, 2, 1), "Too late", new DateOnly(2026, 3, 3)));
+        }
+
+        await using (var db = fixture.Open(Viewer.System))
+        {
+            await RequestDeadlines.RecalculateAsync(db, requestId, new DateOnly(2026, 4, 2));
+            await db.SaveChangesAsync();
+            var overdue = await db.Deadlines.SingleAsync(d => d.RequestId == requestId && d.Kind == DeadlineKind.Working);
+            Assert.Equal((DeadlineStatus.Missed, (DateOnly?)null), (overdue.Status, overdue.ClosedOn));
+        }
+
+        await using (var db = fixture.Open(Viewer.System))
+        {
+            var production = new RequestEventInput(RequestEventKind.FinalProduction, new DateOnly(2026, 3, 30), "All records released.");
+            Assert.True((await RequestTimeline.LogAsync(db, requestId, production, null, Now, new DateOnly(2026, 4, 2))).Succeeded);
+        }
+
+        await using var read = fixture.Open(Viewer.System);
+        var working = await read.Deadlines.SingleAsync(d => d.RequestId == requestId && d.Kind == DeadlineKind.Working);
+        Assert.Equal((DeadlineStatus.Met, (DateOnly?)new DateOnly(2026, 3, 30)), (working.Status, working.ClosedOn));
+    }
+
+    [Fact]
     public async Task Every_seeded_law_and_calendar_loads_into_the_database()
     {
         await using var db = fixture.Open(Viewer.System);
