@@ -14,6 +14,12 @@ public class ReminderDispatch
     /// <summary>Days before the due date the alert is for; zero on the day, negative once overdue.</summary>
     public int LeadDays { get; set; }
     public DateTimeOffset ClaimedAt { get; set; }
+
+    /// <summary>
+    /// Until when one sender holds the right to send this alert. A sender that crashes lets it lapse, and the next
+    /// scan sends the alert instead: claimed alerts are never lost, and two senders never hold one at once.
+    /// </summary>
+    public DateTimeOffset? LeaseUntil { get; set; }
     public DateTimeOffset? SentAt { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }

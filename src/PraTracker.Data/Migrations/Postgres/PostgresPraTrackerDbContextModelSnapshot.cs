@@ -761,6 +761,9 @@ namespace PraTracker.Data.Migrations.Postgres
                     b.Property<int>("LeadDays")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("RecipientUserId")
                         .IsRequired()
                         .HasColumnType("text");

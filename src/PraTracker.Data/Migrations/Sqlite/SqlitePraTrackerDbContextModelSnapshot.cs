@@ -752,6 +752,9 @@ namespace PraTracker.Data.Migrations.Sqlite
                     b.Property<int>("LeadDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RecipientUserId")
                         .IsRequired()
                         .HasColumnType("TEXT");
