@@ -40,6 +40,13 @@ if [[ ! -x /usr/bin/chromium ]]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
 fi
 
+# The alert tests send through a real SMTP server: Debian's python3-aiosmtpd on 127.0.0.1.
+if ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
+  echo "python3-aiosmtpd not found; installing it..."
+  as_root apt-get update
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y python3 python3-aiosmtpd
+fi
+
 # initdb and postgres refuse to run as root, so root runs them as the postgres system user.
 pg_run=()
 if [[ $EUID -eq 0 ]]; then

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PraTracker.Data.Database;
 using PraTracker.Jobs.Deadlines;
+using PraTracker.Jobs.Email;
 
 namespace PraTracker.Jobs;
 
@@ -38,6 +39,9 @@ public static class JobsServiceCollectionExtensions
             }
         });
 
+        services.AddSingleton(SmtpSettings.FromConfiguration(configuration));
+        services.AddSingleton<SmtpMailer>();
+        services.AddTransient<ReminderScanJob>();
         services.AddTransient<RecalculateDeadlinesJob>();
         services.AddTransient<MarkMissedDeadlinesJob>();
         services.AddScoped<DeadlineRecalculation>();

@@ -10,6 +10,7 @@ namespace PraTracker.Jobs;
 public static class RecurringJobs
 {
     public const string MarkMissedDeadlines = "deadlines:mark-missed";
+    public const string DeadlineAlerts = "deadlines:alerts";
 
     /// <summary>Registers the recurring jobs with the app's Hangfire storage, from the app's services.</summary>
     public static void RegisterPraTrackerRecurringJobs(this IServiceProvider services) => Register(
@@ -24,6 +25,11 @@ public static class RecurringJobs
             MarkMissedDeadlines,
             job => job.RunAsync(CancellationToken.None),
             configuration["Jobs:MarkMissedDeadlinesCron"] ?? "5 0 * * *",
+            new RecurringJobOptions { TimeZone = clock.Zone });
+        manager.AddOrUpdate<ReminderScanJob>(
+            DeadlineAlerts,
+            job => job.RunAsync(CancellationToken.None),
+            configuration["Reminders:Cron"] ?? "0 * * * *",
             new RecurringJobOptions { TimeZone = clock.Zone });
     }
 }
