@@ -12,11 +12,19 @@ public static class RecurringJobs
     public const string MarkMissedDeadlines = "deadlines:mark-missed";
     public const string DeadlineAlerts = "deadlines:alerts";
 
-    /// <summary>Registers the recurring jobs with the app's Hangfire storage, from the app's services.</summary>
-    public static void RegisterPraTrackerRecurringJobs(this IServiceProvider services) => Register(
-        services.GetRequiredService<IRecurringJobManager>(),
-        services.GetRequiredService<IConfiguration>(),
-        services.GetRequiredService<OrganisationClock>());
+    /// <summary>
+    /// Registers the recurring jobs with the app's Hangfire storage, from the app's services, and queues one alert
+    /// scan shortly after start-up so a restart never waits an hour for the next.
+    /// </summary>
+    public static void RegisterPraTrackerRecurringJobs(this IServiceProvider services)
+    {
+        Register(
+            services.GetRequiredService<IRecurringJobManager>(),
+            services.GetRequiredService<IConfiguration>(),
+            services.GetRequiredService<OrganisationClock>());
+        services.GetRequiredService<IBackgroundJobClient>()
+            .Schedule<ReminderScanJob>(job => job.RunAsync(CancellationToken.None), TimeSpan.FromSeconds(30));
+    }
 
     /// <summary>Registers (or updates) the recurring jobs; safe to call on every start of every instance.</summary>
     public static void Register(IRecurringJobManager manager, IConfiguration configuration, OrganisationClock clock)

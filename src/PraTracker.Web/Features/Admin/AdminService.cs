@@ -4,9 +4,12 @@ using PraTracker.Data.Identity;
 
 namespace PraTracker.Web.Features.Admin;
 
-/// <summary>The admin page's reads.</summary>
-public sealed class AdminService(IDbContextFactory<PraTrackerDbContext> dbFactory)
+/// <summary>The admin page's reads: users, and whether e-mail is on.</summary>
+public sealed class AdminService(IDbContextFactory<PraTrackerDbContext> dbFactory, PraTracker.Jobs.Email.SmtpSettings smtp)
 {
+    /// <summary>Where deadline alerts go out, or null when e-mail is off (no Smtp:Host).</summary>
+    public string? MailServer => smtp.Enabled ? $"{smtp.Host}:{smtp.Port} ({smtp.Security}), from {smtp.From}" : null;
+
     public async Task<IReadOnlyList<UserRow>> ListUsersAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
