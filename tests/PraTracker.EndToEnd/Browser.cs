@@ -20,6 +20,7 @@ public sealed class Browser : IAsyncLifetime
         }
 
         _playwright = await Playwright.CreateAsync();
+        Assertions.SetDefaultExpectTimeout(30_000);
         Chromium = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = executable,
@@ -42,6 +43,8 @@ public sealed class Browser : IAsyncLifetime
     public async Task<IPage> OpenAsync(RunningApp app, bool signedIn)
     {
         var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
+        // Generous timeouts: CI runs the app, PostgreSQL and the browser on two cores.
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         if (signedIn)
         {
@@ -49,7 +52,18 @@ public sealed class Browser : IAsyncLifetime
             await page.FillAsync("#email", RunningApp.AdminEmail);
             await page.FillAsync("#password", RunningApp.AdminPassword);
             await page.ClickAsync("button[type=submit]");
-            await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+
+            // Signed in once the app bar offers to sign out. Generous: the first sign-in after start-up hashes the
+            // password while the app may still be warming up on a busy two-core machine.
+            var signedOut = page.Locator("form[action='/account/logout'] button");
+            try
+            {
+                await signedOut.WaitForAsync(new LocatorWaitForOptions { Timeout = 90_000 });
+            }
+            catch (TimeoutException e)
+            {
+                throw new InvalidOperationException($"Sign-in did not complete; the page is {page.Url}:\n{await page.Locator("body").InnerTextAsync()}\n{app.Log}", e);
+            }
         }
 
         return page;
