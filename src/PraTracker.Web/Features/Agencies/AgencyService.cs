@@ -30,9 +30,7 @@ public sealed class AgencyService(ViewerContextFactory contexts)
         return id is { } existing ? await AgencyCommands.UpdateAsync(db, existing, input, ct) : await AgencyCommands.CreateAsync(db, input, ct);
     }
 
-    public async Task<IReadOnlyList<AuditRow>> HistoryAsync(Guid id, CancellationToken ct = default)
-    {
-        await using var db = await contexts.OpenAsStaffAsync(ct);
-        return await AuditQueries.HistoryAsync(db, [id], ct: ct);
-    }
+    /// <summary>Who changed it and when; empty for visitors, whom the audit trail's visibility filter never shows it.</summary>
+    public Task<IReadOnlyList<AuditRow>> HistoryAsync(Guid id, CancellationToken ct = default) =>
+        contexts.ReadAsync(db => AuditQueries.HistoryAsync(db, [id], ct: ct), ct);
 }

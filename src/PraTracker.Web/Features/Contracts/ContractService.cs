@@ -63,9 +63,7 @@ public sealed class ContractService(ViewerContextFactory contexts)
         return await ContractCommands.AddProductAsync(db, vendorId, name, categoryId, ct);
     }
 
-    public async Task<IReadOnlyList<AuditRow>> HistoryAsync(Guid id, CancellationToken ct = default)
-    {
-        await using var db = await contexts.OpenAsStaffAsync(ct);
-        return await AuditQueries.HistoryAsync(db, [id], ct: ct);
-    }
+    /// <summary>Who changed it and when; empty for visitors, whom the audit trail's visibility filter never shows it.</summary>
+    public Task<IReadOnlyList<AuditRow>> HistoryAsync(Guid id, CancellationToken ct = default) =>
+        contexts.ReadAsync(db => AuditQueries.HistoryAsync(db, [id], ct: ct), ct);
 }

@@ -89,12 +89,9 @@ public sealed class RequestService(ViewerContextFactory contexts, OrganisationCl
         return await RequestCommands.UpdateAsync(db, id, input, concurrencyStamp, db.Viewer.UserId!, clock.UtcNow, clock.Today, ct);
     }
 
-    /// <summary>Who changed the request and its timeline, and when; staff only (the audit trail is never public).</summary>
-    public async Task<IReadOnlyList<AuditRow>> HistoryAsync(RequestDetail request, CancellationToken ct = default)
-    {
-        await using var db = await OpenAsStaffAsync(ct);
-        return await AuditQueries.HistoryAsync(db, [request.Id, .. request.Events.Select(e => e.Id)], ct: ct);
-    }
+    /// <summary>Who changed the request and its timeline, and when; empty for visitors, whom the audit trail's visibility filter never shows it.</summary>
+    public Task<IReadOnlyList<AuditRow>> HistoryAsync(RequestDetail request, CancellationToken ct = default) =>
+        contexts.ReadAsync(db => AuditQueries.HistoryAsync(db, [request.Id, .. request.Events.Select(e => e.Id)], ct: ct), ct);
 
     /// <summary>Logs an event on the timeline and recomputes the deadlines; staff only.</summary>
     public async Task<TimelineResult> LogEventAsync(Guid requestId, RequestEventInput input, CancellationToken ct = default)
