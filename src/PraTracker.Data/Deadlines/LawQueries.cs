@@ -63,9 +63,15 @@ public static class LawQueries
 
     /// <summary>The law with this code and its holiday calendar, rules and closures; null when there is none.</summary>
     public static Task<PublicRecordsLaw?> FindWithCalendarAsync(PraTrackerDbContext db, string code, CancellationToken ct = default) =>
-        db.Laws.AsNoTracking()
-            .Include(l => l.HolidayCalendar).ThenInclude(c => c.Rules)
+        db.Laws.AsNoTracking().WithCalendar().SingleOrDefaultAsync(l => l.Code == code, ct);
+
+    /// <summary>Laws loaded with everything their deadlines are counted on: the holiday calendar, its rules and closures.</summary>
+    public static IQueryable<PublicRecordsLaw> WithCalendar(this IQueryable<PublicRecordsLaw> laws) =>
+        laws.Include(l => l.HolidayCalendar).ThenInclude(c => c.Rules)
             .Include(l => l.HolidayCalendar).ThenInclude(c => c.Closures)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(l => l.Code == code, ct);
+            .AsSplitQuery();
+
+    /// <summary>The business calendar a request to an agency is counted on: its law's calendar plus the agency's own closures.</summary>
+    public static async Task<BusinessCalendar> CalendarForAsync(PraTrackerDbContext db, PublicRecordsLaw law, Guid agencyId, CancellationToken ct = default) =>
+        new(law.HolidayCalendar, await db.HolidayClosures.Where(c => c.AgencyId == agencyId).ToListAsync(ct));
 }

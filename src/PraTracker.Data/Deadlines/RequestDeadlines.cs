@@ -25,14 +25,12 @@ public static class RequestDeadlines
     public static async Task<(RecordsRequest Request, BusinessCalendar Calendar)> LoadAsync(PraTrackerDbContext db, Guid requestId, CancellationToken ct = default)
     {
         var request = await db.Requests
-            .Include(r => r.Law).ThenInclude(l => l.HolidayCalendar).ThenInclude(c => c.Rules)
-            .Include(r => r.Law).ThenInclude(l => l.HolidayCalendar).ThenInclude(c => c.Closures)
             .Include(r => r.Events)
             .Include(r => r.Deadlines)
             .AsSplitQuery()
             .SingleAsync(r => r.Id == requestId, ct);
-        var agencyClosures = await db.HolidayClosures.Where(c => c.AgencyId == request.AgencyId).ToListAsync(ct);
-        return (request, new BusinessCalendar(request.Law.HolidayCalendar, agencyClosures));
+        request.Law = await db.Laws.WithCalendar().SingleAsync(l => l.Id == request.LawId, ct);
+        return (request, await LawQueries.CalendarForAsync(db, request.Law, request.AgencyId, ct));
     }
 
     /// <summary>The deadlines as they would be now, for a request already loaded with its law, calendar and events.</summary>

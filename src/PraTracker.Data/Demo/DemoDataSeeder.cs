@@ -22,9 +22,7 @@ public static class DemoDataSeeder
             return false;
         }
 
-        var california = await db.Laws.Include(l => l.HolidayCalendar).ThenInclude(c => c.Rules)
-            .Include(l => l.HolidayCalendar).ThenInclude(c => c.Closures)
-            .SingleAsync(l => l.Code == "US-CA", ct);
+        var california = await db.Laws.WithCalendar().SingleAsync(l => l.Code == "US-CA", ct);
         var californiaDays = new BusinessCalendar(california.HolidayCalendar);
         var foia = await db.Laws.SingleAsync(l => l.Code == "US-FED", ct);
         var categories = await db.TechnologyCategories.ToDictionaryAsync(c => c.Code, ct);

@@ -314,19 +314,13 @@ public static class RequestCommands
 
     private static async Task SynchroniseDeadlinesAsync(PraTrackerDbContext db, RecordsRequest request, DateOnly today, CancellationToken ct)
     {
-        var law = await db.Laws
-            .Include(l => l.HolidayCalendar).ThenInclude(c => c.Rules)
-            .Include(l => l.HolidayCalendar).ThenInclude(c => c.Closures)
-            .AsSplitQuery()
-            .SingleAsync(l => l.Id == request.LawId, ct);
-        request.Law = law;
+        request.Law = await db.Laws.WithCalendar().SingleAsync(l => l.Id == request.LawId, ct);
         if (db.Entry(request).State != EntityState.Added)
         {
             await db.Entry(request).Collection(r => r.Deadlines).LoadAsync(ct);
         }
 
-        var agencyClosures = await db.HolidayClosures.Where(c => c.AgencyId == request.AgencyId).ToListAsync(ct);
-        RequestDeadlines.Synchronise(db, request, new BusinessCalendar(law.HolidayCalendar, agencyClosures), today);
+        RequestDeadlines.Synchronise(db, request, await LawQueries.CalendarForAsync(db, request.Law, request.AgencyId, ct), today);
     }
 
     private static string Describe(SubmissionMethod? method) => method switch
