@@ -128,13 +128,12 @@ public static class AgencyCommands
     {
         agency.Name = input.Name.Trim();
         agency.Kind = input.Kind;
-        agency.City = Blank(input.City);
+        agency.City = InputText.TrimmedOrNull(input.City);
         agency.State = input.State.Trim().ToUpperInvariant();
-        agency.RecordsEmail = Blank(input.RecordsEmail);
-        agency.PortalUrl = Blank(input.PortalUrl);
-        agency.MailingAddress = Blank(input.MailingAddress);
+        agency.RecordsEmail = InputText.TrimmedOrNull(input.RecordsEmail);
+        agency.PortalUrl = InputText.TrimmedOrNull(input.PortalUrl);
+        agency.MailingAddress = InputText.TrimmedOrNull(input.MailingAddress);
         agency.LawId = input.LawId;
     }
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -140,7 +140,7 @@ public static class ContractCommands
         contract.AgencyId = input.AgencyId!.Value;
         contract.VendorId = input.VendorId!.Value;
         contract.Title = input.Title.Trim();
-        contract.Number = Blank(input.Number);
+        contract.Number = InputText.TrimmedOrNull(input.Number);
         contract.Status = input.Status;
         contract.ProcurementMethod = input.ProcurementMethod;
         contract.Amount = input.Amount;
@@ -148,10 +148,10 @@ public static class ContractCommands
         contract.StartsOn = input.StartsOn;
         contract.EndsOn = input.EndsOn;
         contract.RenewsOn = input.RenewsOn;
-        contract.ApprovingBody = Blank(input.ApprovingBody);
+        contract.ApprovingBody = InputText.TrimmedOrNull(input.ApprovingBody);
         contract.ApprovedOn = input.ApprovedOn;
-        contract.SourceUrl = Blank(input.SourceUrl);
-        contract.Notes = Blank(input.Notes);
+        contract.SourceUrl = InputText.TrimmedOrNull(input.SourceUrl);
+        contract.Notes = InputText.TrimmedOrNull(input.Notes);
         await db.SaveChangesAsync(ct);
         return new SaveResult(new Dictionary<string, string>(), contract.Id);
     }
@@ -197,8 +197,8 @@ public static class ContractCommands
         }
 
         vendor.Name = name;
-        vendor.Website = Blank(input.Website);
-        vendor.Description = Blank(input.Description);
+        vendor.Website = InputText.TrimmedOrNull(input.Website);
+        vendor.Description = InputText.TrimmedOrNull(input.Description);
         await db.SaveChangesAsync(ct);
         return new SaveResult(new Dictionary<string, string>(), vendor.Id);
     }
@@ -233,5 +233,4 @@ public static class ContractCommands
         return new SaveResult(new Dictionary<string, string>(), product.Id);
     }
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -164,13 +164,13 @@ public static class LawAdministration
         law.ResponseDays = edit.ResponseDays;
         law.ResponseDayCount = edit.ResponseDayCount;
         law.ResponseKind = edit.ResponseKind;
-        law.ResponseSourceUrl = Blank(edit.ResponseSourceUrl);
+        law.ResponseSourceUrl = InputText.TrimmedOrNull(edit.ResponseSourceUrl);
         law.ExtensionDays = edit.ExtensionDays;
         law.ExtensionDayCount = edit.ExtensionDayCount;
         law.ExtensionCountedFrom = edit.ExtensionCountedFrom;
         law.MaxExtensions = edit.MaxExtensions;
-        law.ExtensionConditions = Blank(edit.ExtensionConditions);
-        law.ExtensionSourceUrl = Blank(edit.ExtensionSourceUrl);
+        law.ExtensionConditions = InputText.TrimmedOrNull(edit.ExtensionConditions);
+        law.ExtensionSourceUrl = InputText.TrimmedOrNull(edit.ExtensionSourceUrl);
         law.ClarificationEffect = edit.ClarificationEffect;
         law.FeeEstimateEffect = edit.FeeEstimateEffect;
         law.RollsToNextBusinessDay = edit.RollsToNextBusinessDay;
@@ -178,9 +178,9 @@ public static class LawAdministration
         law.AppealWindowDayCount = edit.AppealWindowDayCount;
         law.AppealDecisionDays = edit.AppealDecisionDays;
         law.AppealDecisionDayCount = edit.AppealDecisionDayCount;
-        law.AppealSourceUrl = Blank(edit.AppealSourceUrl);
+        law.AppealSourceUrl = InputText.TrimmedOrNull(edit.AppealSourceUrl);
         law.HolidayCalendar = calendar!;
-        law.Notes = Blank(edit.Notes);
+        law.Notes = InputText.TrimmedOrNull(edit.Notes);
         law.Confidence = edit.Confidence;
         law.LastCheckedOn = edit.LastCheckedOn;
 
@@ -205,5 +205,4 @@ public static class LawAdministration
         }
     }
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

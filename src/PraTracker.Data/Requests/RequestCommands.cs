@@ -131,8 +131,8 @@ public static class RequestCommands
             LawId = lawId,
             RequestText = input.RequestText.Trim(),
             Visibility = input.Visibility,
-            InternalNotes = Blank(input.InternalNotes),
-            AgencyTrackingNumber = Blank(input.AgencyTrackingNumber),
+            InternalNotes = InputText.TrimmedOrNull(input.InternalNotes),
+            AgencyTrackingNumber = InputText.TrimmedOrNull(input.AgencyTrackingNumber),
             Status = RequestStatus.Draft,
         };
         request.Assignments.Add(new RequestAssignment { UserId = userId });
@@ -227,8 +227,8 @@ public static class RequestCommands
         request.LawId = input.LawId ?? request.LawId;
         request.RequestText = input.RequestText.Trim();
         request.Visibility = input.Visibility;
-        request.InternalNotes = Blank(input.InternalNotes);
-        request.AgencyTrackingNumber = Blank(input.AgencyTrackingNumber);
+        request.InternalNotes = InputText.TrimmedOrNull(input.InternalNotes);
+        request.AgencyTrackingNumber = InputText.TrimmedOrNull(input.AgencyTrackingNumber);
         if (input.Sent && request.Status == RequestStatus.Draft)
         {
             MarkSent(db, request, input, userId, now);
@@ -333,5 +333,4 @@ public static class RequestCommands
         _ => "other means",
     };
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
