@@ -31,7 +31,7 @@ public abstract class DashboardPageTests<TFixture> : ComponentTestContext, IClas
     public async Task The_dashboard_shows_overdue_and_due_soon_deadlines_explained_the_longest_waits_and_recent_activity()
     {
         var auth = AddAuthorization();
-        SignIn(auth, await AdminIdAsync());
+        SignInAsAdmin(auth, await DemoAdminIdAsync());
         var page = Render<DashboardPage>();
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=deadlines-due] tbody tr")), TimeSpan.FromSeconds(10));
@@ -47,7 +47,7 @@ public abstract class DashboardPageTests<TFixture> : ComponentTestContext, IClas
     public async Task An_admin_sees_every_seeded_law_with_its_confidence()
     {
         var auth = AddAuthorization();
-        SignIn(auth, await AdminIdAsync());
+        SignInAsAdmin(auth, await DemoAdminIdAsync());
         var page = Render<LawsPage>();
 
         page.WaitForAssertion(() => Assert.Equal(53, page.FindAll("[data-testid=laws] tbody tr").Count), TimeSpan.FromSeconds(10));
@@ -56,20 +56,7 @@ public abstract class DashboardPageTests<TFixture> : ComponentTestContext, IClas
         Assert.Contains("Statute", texas.TextContent);
     }
 
-    private static void SignIn(BunitAuthorizationContext auth, string userId)
-    {
-        auth.SetAuthorized("admin@pratracker.local");
-        auth.SetRoles(Roles.Admin);
-        auth.SetPolicies(Policies.Staff, Policies.Admin);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId), new Claim(ClaimTypes.Role, Roles.Admin));
-    }
 
-    private async Task<string> AdminIdAsync()
-    {
-        await using var db = await Services.GetRequiredService<IDbContextFactory<PraTrackerDbContext>>().CreateDbContextAsync();
-        db.ViewAs(Viewer.System);
-        return await db.Users.Select(u => u.Id).FirstAsync();
-    }
 
     // The pages read here enqueue nothing; a job client that is called fails the test.
     private sealed class UnusedJobClient : Hangfire.IBackgroundJobClient

@@ -71,10 +71,7 @@ public abstract class DeadlinePagesTests<TFixture> : ComponentTestContext, IClas
     {
         var auth = AddAuthorization(); // before the first service is resolved
         var (requestId, adminId) = await DemoRequestAsync("Pasadena police use of Spokeo for Law Enforcement");
-        auth.SetAuthorized("admin@pratracker.local");
-        auth.SetRoles(Roles.Admin);
-        auth.SetPolicies(Policies.Staff, Policies.Admin);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, adminId));
+        SignInAsAdmin(auth, adminId);
         var page = Render<RequestPage>(p => p.Add(x => x.Id, requestId));
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=deadline]")), TimeSpan.FromSeconds(10));
         Assert.StartsWith("Response:", page.Find("[data-testid=deadline-title]").TextContent);

@@ -50,7 +50,7 @@ public abstract class EntityPagesTests<TFixture> : ComponentTestContext, IClassF
     {
         var auth = AddAuthorization();
         var ids = await DemoIdsAsync();
-        SignIn(auth, ids.AdminId);
+        SignInAsAdmin(auth, ids.AdminId);
         var page = Render<AgencyPage>(p => p.Add(x => x.Id, ids.Lapd));
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=agency-edit]")), TimeSpan.FromSeconds(10));
         Assert.Contains("History", page.Find("[data-testid=audit-history]").TextContent);
@@ -80,13 +80,6 @@ public abstract class EntityPagesTests<TFixture> : ComponentTestContext, IClassF
         Assert.Contains("PRA-", contract.Find("[data-testid=related-requests]").TextContent);
     }
 
-    private static void SignIn(BunitAuthorizationContext auth, string userId)
-    {
-        auth.SetAuthorized("admin@pratracker.local");
-        auth.SetRoles(Roles.Admin);
-        auth.SetPolicies(Policies.Staff, Policies.Admin);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId), new Claim(ClaimTypes.Role, Roles.Admin));
-    }
 
     private async Task<(Guid Lapd, Guid Spokeo, Guid SpokeoContract, string AdminId)> DemoIdsAsync()
     {

@@ -29,7 +29,7 @@ public abstract class WorkspacePagesTests<TFixture> : ComponentTestContext, ICla
     {
         var auth = AddAuthorization();
         var (adminId, before) = await AdminAndRequestCountAsync();
-        SignIn(auth, adminId);
+        SignInAsAdmin(auth, adminId);
         var page = Render<NewRequestPage>();
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=request-save]")), TimeSpan.FromSeconds(10));
 
@@ -57,7 +57,7 @@ public abstract class WorkspacePagesTests<TFixture> : ComponentTestContext, ICla
     {
         var auth = AddAuthorization();
         var (adminId, _) = await AdminAndRequestCountAsync();
-        SignIn(auth, adminId);
+        SignInAsAdmin(auth, adminId);
         Services.GetRequiredService<NavigationManager>().NavigateTo("/requests?overdue=true");
         var page = Render<RequestsPage>();
 
@@ -66,13 +66,6 @@ public abstract class WorkspacePagesTests<TFixture> : ComponentTestContext, ICla
         Assert.Contains("LAPD fictitious online personas", page.Find("[data-testid=requests-grid] tbody").TextContent);
     }
 
-    private static void SignIn(BunitAuthorizationContext auth, string userId)
-    {
-        auth.SetAuthorized("admin@pratracker.local");
-        auth.SetRoles(Roles.Admin);
-        auth.SetPolicies(Policies.Staff, Policies.Admin);
-        auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId), new Claim(ClaimTypes.Role, Roles.Admin));
-    }
 
     private async Task<(string AdminId, int Requests)> AdminAndRequestCountAsync()
     {
