@@ -26,22 +26,30 @@ public static class ReminderLedger
             .SelectMany(d => d.Request.Assignments.Where(a => a.User.Email != null && a.User.LockoutEnd == null), (d, a) => new { DeadlineId = d.Id, d.DueOn, a.UserId })
             .ToListAsync(ct);
 
+        var due = candidates
+            .Select(c => (c.DeadlineId, c.UserId, Lead: ReminderSchedule.AlertDue(c.DueOn, today)))
+            .Where(c => c.Lead is not null)
+            .ToList();
+
+        // One read of what is already claimed, not one per alert: the scan runs hourly over every open deadline.
+        var deadlineIds = due.Select(c => c.DeadlineId).Distinct().ToList();
+        var existing = (await db.ReminderDispatches.AsNoTracking()
+                .Where(r => deadlineIds.Contains(r.DeadlineId))
+                .Select(r => new { r.DeadlineId, r.RecipientUserId, r.LeadDays })
+                .ToListAsync(ct))
+            .Select(r => (r.DeadlineId, r.RecipientUserId, r.LeadDays))
+            .ToHashSet();
+
         var claimed = 0;
-        foreach (var candidate in candidates)
+        foreach (var (deadlineId, userId, dueLead) in due)
         {
-            if (ReminderSchedule.AlertDue(candidate.DueOn, today) is not { } lead)
+            var lead = dueLead!.Value;
+            if (existing.Contains((deadlineId, userId, lead)))
             {
                 continue;
             }
 
-            var exists = await db.ReminderDispatches.AnyAsync(
-                r => r.DeadlineId == candidate.DeadlineId && r.RecipientUserId == candidate.UserId && r.LeadDays == lead, ct);
-            if (exists)
-            {
-                continue;
-            }
-
-            var dispatch = new ReminderDispatch { DeadlineId = candidate.DeadlineId, RecipientUserId = candidate.UserId, LeadDays = lead, ClaimedAt = now };
+            var dispatch = new ReminderDispatch { DeadlineId = deadlineId, RecipientUserId = userId, LeadDays = lead, ClaimedAt = now };
             db.ReminderDispatches.Add(dispatch);
             try
             {
