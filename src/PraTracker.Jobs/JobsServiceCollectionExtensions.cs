@@ -4,6 +4,7 @@ using Hangfire.PostgreSql;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PraTracker.Data.Database;
+using PraTracker.Jobs.Alerts;
 using PraTracker.Jobs.Deadlines;
 using PraTracker.Jobs.Email;
 
@@ -41,6 +42,7 @@ public static class JobsServiceCollectionExtensions
 
         services.AddSingleton(SmtpSettings.FromConfiguration(configuration));
         services.AddSingleton<SmtpMailer>();
+        services.AddSingleton<AlertMailComposer>();
         services.AddTransient<ReminderScanJob>();
         services.AddTransient<RecalculateDeadlinesJob>();
         services.AddTransient<MarkMissedDeadlinesJob>();

@@ -2,6 +2,7 @@ using Hangfire;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PraTracker.Data.Database;
+using PraTracker.Jobs.Alerts;
 using PraTracker.Jobs.Deadlines;
 
 namespace PraTracker.Jobs;

@@ -10,7 +10,7 @@ using PraTracker.Data.Deadlines;
 using PraTracker.Data.Identity;
 using PraTracker.Data.Requests;
 using PraTracker.Jobs;
-using PraTracker.Jobs.Deadlines;
+using PraTracker.Jobs.Alerts;
 
 namespace PraTracker.Tests;
 
@@ -77,7 +77,7 @@ public sealed class ReminderScanJobTests : IAsyncLifetime
         Assert.Contains("will be retried", failure.Message);
         await using (var db = Open(host))
         {
-            var dispatch = await db.ReminderDispatches.SingleAsync(r => r.Deadline.Request.Reference == reference);
+            var dispatch = await db.ReminderDispatches.SingleAsync(r => r.Deadline!.Request.Reference == reference);
             Assert.Null(dispatch.SentAt);
             Assert.NotNull(dispatch.LastError);
         }

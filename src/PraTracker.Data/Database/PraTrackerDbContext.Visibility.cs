@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PraTracker.Data.Auditing;
+using PraTracker.Data.Contracts;
 using PraTracker.Data.Deadlines;
 using PraTracker.Data.Documents;
 using PraTracker.Data.Requests;
@@ -31,8 +32,9 @@ public abstract partial class PraTrackerDbContext
                 && (d.EmbargoUntil == null || d.EmbargoUntil <= Now)
                 && d.Request.Visibility == RequestVisibility.Public));
 
-        // Who works on what, who was reminded and who changed what are staff matters only.
+        // Who works on what, who follows what, who was reminded and who changed what are staff matters only.
         builder.Entity<RequestAssignment>().HasQueryFilter(a => SeesPrivate);
+        builder.Entity<Follow>().HasQueryFilter(f => SeesPrivate);
         builder.Entity<ReminderDispatch>().HasQueryFilter(d => SeesPrivate);
         builder.Entity<AuditEntry>().HasQueryFilter(e => SeesPrivate);
     }

@@ -33,6 +33,7 @@ public abstract partial class PraTrackerDbContext : IdentityDbContext<PraTracker
     public DbSet<Product> Products => Set<Product>();
     public DbSet<TechnologyCategory> TechnologyCategories => Set<TechnologyCategory>();
     public DbSet<Contract> Contracts => Set<Contract>();
+    public DbSet<Follow> Follows => Set<Follow>();
     public DbSet<RecordsRequest> Requests => Set<RecordsRequest>();
     public DbSet<RequestEvent> RequestEvents => Set<RequestEvent>();
     public DbSet<RequestAssignment> RequestAssignments => Set<RequestAssignment>();

@@ -1,13 +1,26 @@
+using PraTracker.Data.Contracts;
 using PraTracker.Data.Identity;
 
 namespace PraTracker.Data.Deadlines;
 
-/// <summary>The ledger of deadline alerts: one row per deadline, recipient and lead time, claimed before the e-mail is sent.</summary>
+/// <summary>
+/// The ledger of alerts: one row per deadline, recipient and lead time (or per contract date, recipient and lead
+/// time), claimed before the e-mail is sent. Each row is about exactly one deadline or one contract date.
+/// </summary>
 public class ReminderDispatch
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
-    public Guid DeadlineId { get; set; }
-    public Deadline Deadline { get; set; } = null!;
+    public Guid? DeadlineId { get; set; }
+    public Deadline? Deadline { get; set; }
+
+    public Guid? ContractId { get; set; }
+    public Contract? Contract { get; set; }
+
+    /// <summary>Which of the contract's dates the alert is about.</summary>
+    public ContractMilestone? Milestone { get; set; }
+
+    /// <summary>The contract date as it stood when claimed, so a changed date gets alerts of its own.</summary>
+    public DateOnly? MilestoneOn { get; set; }
     public required string RecipientUserId { get; set; }
     public PraTrackerUser Recipient { get; set; } = null!;
 
@@ -23,4 +36,11 @@ public class ReminderDispatch
     public DateTimeOffset? SentAt { get; set; }
     public int Attempts { get; set; }
     public string? LastError { get; set; }
+}
+
+/// <summary>The contract dates followers are alerted before.</summary>
+public enum ContractMilestone
+{
+    Ends,
+    Renews,
 }

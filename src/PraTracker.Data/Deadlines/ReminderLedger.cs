@@ -1,55 +1,190 @@
 using Microsoft.EntityFrameworkCore;
+using PraTracker.Data.Contracts;
 using PraTracker.Data.Database;
+using PraTracker.Data.Identity;
 
 namespace PraTracker.Data.Deadlines;
 
-/// <summary>An alert to send: who, about which deadline, and everything the e-mail names.</summary>
-public sealed record PendingAlert(
-    Guid DispatchId, string RecipientEmail, string RecipientName, int LeadDays, Guid RequestId, string Reference, string RequestTitle,
-    string AgencyName, DeadlineKind Kind, DateOnly DueOn, string Explanation);
+/// <summary>Who an alert goes to, and how they asked to receive alerts.</summary>
+public sealed record AlertRecipient(string UserId, string Email, string Name, AlertDelivery Delivery, int DigestHour);
+
+/// <summary>A request's deadline, as an alert names it.</summary>
+public sealed record DeadlineAlert(Guid RequestId, string Reference, string RequestTitle, string AgencyName, DeadlineKind Kind, DateOnly DueOn, string Explanation);
+
+/// <summary>A contract's end or renewal date, as an alert names it.</summary>
+public sealed record ContractAlert(Guid ContractId, string ContractTitle, string AgencyName, string VendorName, ContractMilestone Milestone, DateOnly On);
+
+/// <summary>A claimed alert not yet sent: about a deadline or about a contract date.</summary>
+public sealed record PendingAlert(Guid DispatchId, AlertRecipient Recipient, int LeadDays, DateTimeOffset ClaimedAt, DeadlineAlert? Deadline, ContractAlert? Contract)
+{
+    /// <summary>The date the alert is about.</summary>
+    public DateOnly DueOn => Deadline?.DueOn ?? Contract!.On;
+}
 
 /// <summary>
-/// The exactly-once ledger of deadline alerts. A scan claims each alert due today by inserting its row, unique on
-/// (deadline, recipient, lead time), so a second scan or a second instance cannot claim it again; a sender then
-/// takes a short lease on a claimed, unsent row before sending, and marks it sent only once the mail server accepted it.
+/// The exactly-once ledger of alerts. A scan claims each alert due today by inserting its row, unique on (deadline,
+/// recipient, lead time) or (contract date, recipient, lead time), so a second scan or a second instance cannot claim
+/// it again; a sender then takes a short lease on claimed, unsent rows before sending, and marks them sent only once
+/// the mail server accepted them.
 /// </summary>
 public static class ReminderLedger
 {
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
-    /// <summary>Claims every alert due today for the assigned attorneys of outstanding deadlines; returns how many were new.</summary>
-    public static async Task<int> ClaimDueAsync(PraTrackerDbContext db, DateOnly today, DateTimeOffset now, CancellationToken ct = default)
+    /// <summary>Claims every deadline alert and contract alert due today; returns how many were new.</summary>
+    public static async Task<int> ClaimDueAsync(PraTrackerDbContext db, DateOnly today, DateTimeOffset now, CancellationToken ct = default) =>
+        await ClaimDeadlineAlertsAsync(db, today, now, ct) + await ClaimContractAlertsAsync(db, today, now, ct);
+
+    /// <summary>Claims the alerts due today for the assigned attorneys of outstanding deadlines, at each attorney's own lead times.</summary>
+    public static async Task<int> ClaimDeadlineAlertsAsync(PraTrackerDbContext db, DateOnly today, DateTimeOffset now, CancellationToken ct = default)
     {
-        var horizon = today.AddDays(ReminderSchedule.DefaultLeadDays.Max());
+        var horizon = today.AddDays(AlertPreferences.MaxLeadDays);
         var candidates = await db.Deadlines.AsNoTracking()
             .Where(d => (d.Status == DeadlineStatus.Open && d.DueOn <= horizon) || (d.Status == DeadlineStatus.Missed && d.ClosedOn == null))
-            .SelectMany(d => d.Request.Assignments.Where(a => a.User.Email != null && a.User.LockoutEnd == null), (d, a) => new { DeadlineId = d.Id, d.DueOn, a.UserId })
+            .SelectMany(
+                d => d.Request.Assignments.Where(a => a.User.Email != null && (a.User.LockoutEnd == null || a.User.LockoutEnd < now)),
+                (d, a) => new { DeadlineId = d.Id, d.DueOn, a.UserId, a.User.AlertLeadDays })
             .ToListAsync(ct);
 
         var due = candidates
-            .Select(c => (c.DeadlineId, c.UserId, Lead: ReminderSchedule.AlertDue(c.DueOn, today)))
+            .Select(c => new { c.DeadlineId, c.UserId, Lead = ReminderSchedule.AlertDue(c.DueOn, today, AlertPreferences.LeadDaysOf(c.AlertLeadDays)) })
             .Where(c => c.Lead is not null)
             .ToList();
 
         // One read of what is already claimed, not one per alert: the scan runs hourly over every open deadline.
         var deadlineIds = due.Select(c => c.DeadlineId).Distinct().ToList();
         var existing = (await db.ReminderDispatches.AsNoTracking()
-                .Where(r => deadlineIds.Contains(r.DeadlineId))
+                .Where(r => r.DeadlineId != null && deadlineIds.Contains(r.DeadlineId.Value))
                 .Select(r => new { r.DeadlineId, r.RecipientUserId, r.LeadDays })
                 .ToListAsync(ct))
-            .Select(r => (r.DeadlineId, r.RecipientUserId, r.LeadDays))
+            .Select(r => (r.DeadlineId!.Value, r.RecipientUserId, r.LeadDays))
             .ToHashSet();
 
-        var claimed = 0;
-        foreach (var (deadlineId, userId, dueLead) in due)
-        {
-            var lead = dueLead!.Value;
-            if (existing.Contains((deadlineId, userId, lead)))
-            {
-                continue;
-            }
+        var wanted = due
+            .Where(c => !existing.Contains((c.DeadlineId, c.UserId, c.Lead!.Value)))
+            .Select(c => new ReminderDispatch { DeadlineId = c.DeadlineId, RecipientUserId = c.UserId, LeadDays = c.Lead!.Value, ClaimedAt = now });
+        return await ClaimAsync(db, wanted, ct);
+    }
 
-            var dispatch = new ReminderDispatch { DeadlineId = deadlineId, RecipientUserId = userId, LeadDays = lead, ClaimedAt = now };
+    /// <summary>
+    /// Claims the alerts due today for the followers of each live contract's agency or vendor, 60 and 30 days before
+    /// the contract ends or renews. A follower of both the agency and the vendor gets one alert.
+    /// </summary>
+    public static async Task<int> ClaimContractAlertsAsync(PraTrackerDbContext db, DateOnly today, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var horizon = today.AddDays(ReminderSchedule.ContractLeadDays.Max());
+        var contracts = await db.Contracts.AsNoTracking()
+            .Where(c => c.Status != ContractStatus.Expired && c.Status != ContractStatus.Terminated)
+            .Where(c => (c.EndsOn >= today && c.EndsOn <= horizon) || (c.RenewsOn >= today && c.RenewsOn <= horizon))
+            .Select(c => new
+            {
+                c.Id,
+                c.EndsOn,
+                c.RenewsOn,
+                Followers = db.Follows
+                    .Where(f => (f.AgencyId == c.AgencyId || f.VendorId == c.VendorId)
+                        && f.User.Email != null && (f.User.LockoutEnd == null || f.User.LockoutEnd < now))
+                    .Select(f => f.UserId)
+                    .Distinct()
+                    .ToList(),
+            })
+            .ToListAsync(ct);
+
+        var due = contracts
+            .SelectMany(c => new[] { (c.Id, Milestone: ContractMilestone.Ends, On: c.EndsOn), (c.Id, Milestone: ContractMilestone.Renews, On: c.RenewsOn) }
+                .Where(m => m.On is not null && ReminderSchedule.ContractAlertDue(m.On.Value, today) is not null)
+                .SelectMany(m => c.Followers.Select(userId => (ContractId: m.Id, m.Milestone, On: m.On!.Value, UserId: userId, Lead: ReminderSchedule.ContractAlertDue(m.On!.Value, today)!.Value))))
+            .ToList();
+
+        var contractIds = due.Select(c => c.ContractId).Distinct().ToList();
+        var existing = (await db.ReminderDispatches.AsNoTracking()
+                .Where(r => r.ContractId != null && contractIds.Contains(r.ContractId.Value))
+                .Select(r => new { r.ContractId, r.Milestone, r.MilestoneOn, r.RecipientUserId, r.LeadDays })
+                .ToListAsync(ct))
+            .Select(r => (r.ContractId!.Value, r.Milestone!.Value, r.MilestoneOn!.Value, r.RecipientUserId, r.LeadDays))
+            .ToHashSet();
+
+        var wanted = due
+            .Where(c => !existing.Contains((c.ContractId, c.Milestone, c.On, c.UserId, c.Lead)))
+            .Select(c => new ReminderDispatch
+            {
+                ContractId = c.ContractId, Milestone = c.Milestone, MilestoneOn = c.On, RecipientUserId = c.UserId, LeadDays = c.Lead, ClaimedAt = now,
+            });
+        return await ClaimAsync(db, wanted, ct);
+    }
+
+    /// <summary>
+    /// Claimed alerts not yet sent and not leased by another sender, oldest first. Alerts about a deadline that has
+    /// since been met or closed are left unsent: the attorney no longer needs them.
+    /// </summary>
+    public static async Task<IReadOnlyList<PendingAlert>> PendingAsync(PraTrackerDbContext db, DateTimeOffset now, int take = 500, CancellationToken ct = default)
+    {
+        var unsent = db.ReminderDispatches.AsNoTracking().Where(r => r.SentAt == null && (r.LeaseUntil == null || r.LeaseUntil < now));
+        var aboutDeadlines = await unsent
+            .Where(r => r.Deadline != null
+                && (r.Deadline.Status == DeadlineStatus.Open || (r.Deadline.Status == DeadlineStatus.Missed && r.Deadline.ClosedOn == null)))
+            .OrderBy(r => r.ClaimedAt).ThenBy(r => r.Id)
+            .Take(take)
+            .Select(r => new PendingAlert(
+                r.Id,
+                new AlertRecipient(r.RecipientUserId, r.Recipient.Email!, r.Recipient.DisplayName != "" ? r.Recipient.DisplayName : r.Recipient.Email!, r.Recipient.AlertDelivery, r.Recipient.DigestHour),
+                r.LeadDays,
+                r.ClaimedAt,
+                new DeadlineAlert(
+                    r.Deadline!.RequestId, r.Deadline.Request.Reference, r.Deadline.Request.Title, r.Deadline.Request.Agency.Name,
+                    r.Deadline.Kind, r.Deadline.DueOn, r.Deadline.Explanation),
+                null))
+            .ToListAsync(ct);
+        var aboutContracts = await unsent
+            .Where(r => r.Contract != null)
+            .OrderBy(r => r.ClaimedAt).ThenBy(r => r.Id)
+            .Take(take)
+            .Select(r => new PendingAlert(
+                r.Id,
+                new AlertRecipient(r.RecipientUserId, r.Recipient.Email!, r.Recipient.DisplayName != "" ? r.Recipient.DisplayName : r.Recipient.Email!, r.Recipient.AlertDelivery, r.Recipient.DigestHour),
+                r.LeadDays,
+                r.ClaimedAt,
+                null,
+                new ContractAlert(r.Contract!.Id, r.Contract.Title, r.Contract.Agency.Name, r.Contract.Vendor.Name, r.Milestone!.Value, r.MilestoneOn!.Value)))
+            .ToListAsync(ct);
+        return [.. aboutDeadlines.Concat(aboutContracts).OrderBy(a => a.ClaimedAt).ThenBy(a => a.DispatchId)];
+    }
+
+    /// <summary>When each of the given users was last sent an alert, for those ever sent one.</summary>
+    public static async Task<IReadOnlyDictionary<string, DateTimeOffset>> LastSentAsync(PraTrackerDbContext db, IReadOnlyCollection<string> userIds, CancellationToken ct = default) =>
+        (await db.ReminderDispatches.AsNoTracking()
+            .Where(r => r.SentAt != null && userIds.Contains(r.RecipientUserId))
+            .GroupBy(r => r.RecipientUserId)
+            .Select(g => new { UserId = g.Key, LastSentAt = g.Max(r => r.SentAt!.Value) })
+            .ToListAsync(ct))
+        .ToDictionary(r => r.UserId, r => r.LastSentAt);
+
+    /// <summary>Takes the lease on one claimed alert; false when it was sent or another sender holds it.</summary>
+    public static async Task<bool> TryLeaseAsync(PraTrackerDbContext db, Guid dispatchId, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var until = now + Lease;
+        var taken = await db.ReminderDispatches
+            .Where(r => r.Id == dispatchId && r.SentAt == null && (r.LeaseUntil == null || r.LeaseUntil < now))
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.LeaseUntil, until).SetProperty(r => r.Attempts, r => r.Attempts + 1), ct);
+        return taken == 1;
+    }
+
+    /// <summary>Records that the mail server accepted the alerts.</summary>
+    public static Task MarkSentAsync(PraTrackerDbContext db, IReadOnlyCollection<Guid> dispatchIds, DateTimeOffset now, CancellationToken ct = default) =>
+        db.ReminderDispatches.Where(r => dispatchIds.Contains(r.Id))
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.SentAt, now).SetProperty(r => r.LastError, (string?)null), ct);
+
+    /// <summary>Records why sending failed and frees the alerts for the next attempt.</summary>
+    public static Task MarkFailedAsync(PraTrackerDbContext db, IReadOnlyCollection<Guid> dispatchIds, string error, CancellationToken ct = default) =>
+        db.ReminderDispatches.Where(r => dispatchIds.Contains(r.Id))
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.LeaseUntil, (DateTimeOffset?)null).SetProperty(r => r.LastError, error.Length > 4000 ? error[..4000] : error), ct);
+
+    // Each claim is its own insert, so the unique key settles a race with another scan one alert at a time.
+    private static async Task<int> ClaimAsync(PraTrackerDbContext db, IEnumerable<ReminderDispatch> wanted, CancellationToken ct)
+    {
+        var claimed = 0;
+        foreach (var dispatch in wanted)
+        {
             db.ReminderDispatches.Add(dispatch);
             try
             {
@@ -65,36 +200,4 @@ public static class ReminderLedger
 
         return claimed;
     }
-
-    /// <summary>Claimed alerts not yet sent and not leased by another sender, oldest first.</summary>
-    public static async Task<IReadOnlyList<PendingAlert>> PendingAsync(PraTrackerDbContext db, DateTimeOffset now, int take = 200, CancellationToken ct = default) =>
-        await db.ReminderDispatches.AsNoTracking()
-            .Where(r => r.SentAt == null && (r.LeaseUntil == null || r.LeaseUntil < now))
-            .OrderBy(r => r.ClaimedAt).ThenBy(r => r.Id)
-            .Take(take)
-            .Select(r => new PendingAlert(
-                r.Id, r.Recipient.Email!, r.Recipient.DisplayName != "" ? r.Recipient.DisplayName : r.Recipient.Email!, r.LeadDays,
-                r.Deadline.RequestId, r.Deadline.Request.Reference, r.Deadline.Request.Title, r.Deadline.Request.Agency.Name,
-                r.Deadline.Kind, r.Deadline.DueOn, r.Deadline.Explanation))
-            .ToListAsync(ct);
-
-    /// <summary>Takes the lease on one claimed alert; false when it was sent or another sender holds it.</summary>
-    public static async Task<bool> TryLeaseAsync(PraTrackerDbContext db, Guid dispatchId, DateTimeOffset now, CancellationToken ct = default)
-    {
-        var until = now + Lease;
-        var taken = await db.ReminderDispatches
-            .Where(r => r.Id == dispatchId && r.SentAt == null && (r.LeaseUntil == null || r.LeaseUntil < now))
-            .ExecuteUpdateAsync(set => set.SetProperty(r => r.LeaseUntil, until).SetProperty(r => r.Attempts, r => r.Attempts + 1), ct);
-        return taken == 1;
-    }
-
-    /// <summary>Records that the mail server accepted the alert.</summary>
-    public static Task MarkSentAsync(PraTrackerDbContext db, Guid dispatchId, DateTimeOffset now, CancellationToken ct = default) =>
-        db.ReminderDispatches.Where(r => r.Id == dispatchId)
-            .ExecuteUpdateAsync(set => set.SetProperty(r => r.SentAt, now).SetProperty(r => r.LastError, (string?)null), ct);
-
-    /// <summary>Records why sending failed and frees the alert for the next attempt.</summary>
-    public static Task MarkFailedAsync(PraTrackerDbContext db, Guid dispatchId, string error, CancellationToken ct = default) =>
-        db.ReminderDispatches.Where(r => r.Id == dispatchId)
-            .ExecuteUpdateAsync(set => set.SetProperty(r => r.LeaseUntil, (DateTimeOffset?)null).SetProperty(r => r.LastError, error.Length > 4000 ? error[..4000] : error), ct);
 }

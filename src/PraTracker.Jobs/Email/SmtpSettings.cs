@@ -13,6 +13,9 @@ public enum SmtpSecurity
 /// <summary>The mail server alerts go through (Smtp:*); with no host, e-mail is off and the app says so.</summary>
 public sealed record SmtpSettings(string? Host, int Port, SmtpSecurity Security, string? Username, string? Password, string From, string? AppBaseUrl)
 {
+    /// <summary>Where links in e-mails point when App:BaseUrl is not set: the app as `dotnet run` serves it.</summary>
+    public const string DefaultAppBaseUrl = "http://localhost:5080";
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Host);
 
     public static SmtpSettings FromConfiguration(IConfiguration configuration) => new(

@@ -85,7 +85,7 @@ public abstract class ReminderLedgerTests<TFixture>(TFixture fixture) : IClassFi
         var (deadlineId, email) = await DeadlineDueAsync(Today);
         await using var db = fixture.Open(Viewer.System);
         await ReminderLedger.ClaimDueAsync(db, Today, Now);
-        var alert = Assert.Single(await ReminderLedger.PendingAsync(db, Now), a => a.RecipientEmail == email);
+        var alert = Assert.Single(await ReminderLedger.PendingAsync(db, Now), a => a.Recipient.Email == email);
         Assert.Equal(0, alert.LeadDays);
         Assert.Equal(deadlineId, (await db.ReminderDispatches.AsNoTracking().SingleAsync(r => r.Id == alert.DispatchId)).DeadlineId);
 
@@ -97,7 +97,7 @@ public abstract class ReminderLedgerTests<TFixture>(TFixture fixture) : IClassFi
         var later = Now + ReminderLedger.Lease + TimeSpan.FromSeconds(1);
         Assert.Contains(await ReminderLedger.PendingAsync(db, later), a => a.DispatchId == alert.DispatchId);
         Assert.True(await ReminderLedger.TryLeaseAsync(db, alert.DispatchId, later));
-        await ReminderLedger.MarkSentAsync(db, alert.DispatchId, later);
+        await ReminderLedger.MarkSentAsync(db, [alert.DispatchId], later);
 
         Assert.DoesNotContain(await ReminderLedger.PendingAsync(db, later.AddDays(1)), a => a.DispatchId == alert.DispatchId);
         Assert.False(await ReminderLedger.TryLeaseAsync(db, alert.DispatchId, later.AddDays(1)));
@@ -111,9 +111,9 @@ public abstract class ReminderLedgerTests<TFixture>(TFixture fixture) : IClassFi
         var (_, email) = await DeadlineDueAsync(Today.AddDays(7));
         await using var db = fixture.Open(Viewer.System);
         await ReminderLedger.ClaimDueAsync(db, Today, Now);
-        var alert = Assert.Single(await ReminderLedger.PendingAsync(db, Now), a => a.RecipientEmail == email);
+        var alert = Assert.Single(await ReminderLedger.PendingAsync(db, Now), a => a.Recipient.Email == email);
         Assert.True(await ReminderLedger.TryLeaseAsync(db, alert.DispatchId, Now));
-        await ReminderLedger.MarkFailedAsync(db, alert.DispatchId, "SMTP 421: service not available");
+        await ReminderLedger.MarkFailedAsync(db, [alert.DispatchId], "SMTP 421: service not available");
 
         Assert.Contains(await ReminderLedger.PendingAsync(db, Now.AddSeconds(1)), a => a.DispatchId == alert.DispatchId);
         Assert.Equal("SMTP 421: service not available", (await db.ReminderDispatches.AsNoTracking().SingleAsync(r => r.Id == alert.DispatchId)).LastError);

@@ -345,6 +345,43 @@ namespace PraTracker.Data.Migrations.Postgres
                     b.ToTable("Contracts");
                 });
 
+            modelBuilder.Entity("PraTracker.Data.Contracts.Follow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("VendorId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("VendorId");
+
+                    b.HasIndex("UserId", "AgencyId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "VendorId")
+                        .IsUnique();
+
+                    b.ToTable("Follows", t =>
+                        {
+                            t.HasCheckConstraint("CK_Follows_one_subject", "(\"AgencyId\" IS NULL) <> (\"VendorId\" IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("PraTracker.Data.Contracts.Product", b =>
                 {
                     b.Property<Guid>("Id")
@@ -751,7 +788,10 @@ namespace PraTracker.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("ClaimedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<Guid>("DeadlineId")
+                    b.Property<Guid?>("ContractId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("DeadlineId")
                         .HasColumnType("uuid");
 
                     b.Property<string>("LastError")
@@ -763,6 +803,13 @@ namespace PraTracker.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("LeaseUntil")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Milestone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly?>("MilestoneOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("RecipientUserId")
                         .IsRequired()
@@ -780,7 +827,14 @@ namespace PraTracker.Data.Migrations.Postgres
                     b.HasIndex("DeadlineId", "RecipientUserId", "LeadDays")
                         .IsUnique();
 
-                    b.ToTable("ReminderDispatches");
+                    b.HasIndex("ContractId", "Milestone", "MilestoneOn", "RecipientUserId", "LeadDays")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ReminderDispatches_contract_alert");
+
+                    b.ToTable("ReminderDispatches", t =>
+                        {
+                            t.HasCheckConstraint("CK_ReminderDispatches_one_subject", "(\"DeadlineId\" IS NOT NULL AND \"ContractId\" IS NULL AND \"Milestone\" IS NULL) OR (\"DeadlineId\" IS NULL AND \"ContractId\" IS NOT NULL AND \"Milestone\" IS NOT NULL AND \"MilestoneOn\" IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("PraTracker.Data.Documents.Document", b =>
@@ -879,12 +933,28 @@ namespace PraTracker.Data.Migrations.Postgres
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("AlertDelivery")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("AlertLeadDays")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CalendarFeedTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DigestHour")
+                        .HasColumnType("integer");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
@@ -931,6 +1001,9 @@ namespace PraTracker.Data.Migrations.Postgres
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CalendarFeedTokenHash")
+                        .IsUnique();
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -1244,6 +1317,31 @@ namespace PraTracker.Data.Migrations.Postgres
                     b.Navigation("Vendor");
                 });
 
+            modelBuilder.Entity("PraTracker.Data.Contracts.Follow", b =>
+                {
+                    b.HasOne("PraTracker.Data.Agencies.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("PraTracker.Data.Identity.PraTrackerUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PraTracker.Data.Contracts.Vendor", "Vendor")
+                        .WithMany()
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Agency");
+
+                    b.Navigation("User");
+
+                    b.Navigation("Vendor");
+                });
+
             modelBuilder.Entity("PraTracker.Data.Contracts.Product", b =>
                 {
                     b.HasOne("PraTracker.Data.Contracts.TechnologyCategory", "TechnologyCategory")
@@ -1316,17 +1414,23 @@ namespace PraTracker.Data.Migrations.Postgres
 
             modelBuilder.Entity("PraTracker.Data.Deadlines.ReminderDispatch", b =>
                 {
+                    b.HasOne("PraTracker.Data.Contracts.Contract", "Contract")
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("PraTracker.Data.Deadlines.Deadline", "Deadline")
                         .WithMany()
                         .HasForeignKey("DeadlineId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("PraTracker.Data.Identity.PraTrackerUser", "Recipient")
                         .WithMany()
                         .HasForeignKey("RecipientUserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Contract");
 
                     b.Navigation("Deadline");
 

@@ -336,6 +336,43 @@ namespace PraTracker.Data.Migrations.Sqlite
                     b.ToTable("Contracts");
                 });
 
+            modelBuilder.Entity("PraTracker.Data.Contracts.Follow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("VendorId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId");
+
+                    b.HasIndex("VendorId");
+
+                    b.HasIndex("UserId", "AgencyId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "VendorId")
+                        .IsUnique();
+
+                    b.ToTable("Follows", t =>
+                        {
+                            t.HasCheckConstraint("CK_Follows_one_subject", "(\"AgencyId\" IS NULL) <> (\"VendorId\" IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("PraTracker.Data.Contracts.Product", b =>
                 {
                     b.Property<Guid>("Id")
@@ -742,7 +779,10 @@ namespace PraTracker.Data.Migrations.Sqlite
                     b.Property<long>("ClaimedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("DeadlineId")
+                    b.Property<Guid?>("ContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DeadlineId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LastError")
@@ -754,6 +794,13 @@ namespace PraTracker.Data.Migrations.Sqlite
 
                     b.Property<long?>("LeaseUntil")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Milestone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MilestoneOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RecipientUserId")
                         .IsRequired()
@@ -771,7 +818,14 @@ namespace PraTracker.Data.Migrations.Sqlite
                     b.HasIndex("DeadlineId", "RecipientUserId", "LeadDays")
                         .IsUnique();
 
-                    b.ToTable("ReminderDispatches");
+                    b.HasIndex("ContractId", "Milestone", "MilestoneOn", "RecipientUserId", "LeadDays")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ReminderDispatches_contract_alert");
+
+                    b.ToTable("ReminderDispatches", t =>
+                        {
+                            t.HasCheckConstraint("CK_ReminderDispatches_one_subject", "(\"DeadlineId\" IS NOT NULL AND \"ContractId\" IS NULL AND \"Milestone\" IS NULL) OR (\"DeadlineId\" IS NULL AND \"ContractId\" IS NOT NULL AND \"Milestone\" IS NOT NULL AND \"MilestoneOn\" IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("PraTracker.Data.Documents.Document", b =>
@@ -870,11 +924,27 @@ namespace PraTracker.Data.Migrations.Sqlite
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AlertDelivery")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AlertLeadDays")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CalendarFeedTokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DigestHour")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("DisplayName")
@@ -922,6 +992,9 @@ namespace PraTracker.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CalendarFeedTokenHash")
+                        .IsUnique();
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -1235,6 +1308,31 @@ namespace PraTracker.Data.Migrations.Sqlite
                     b.Navigation("Vendor");
                 });
 
+            modelBuilder.Entity("PraTracker.Data.Contracts.Follow", b =>
+                {
+                    b.HasOne("PraTracker.Data.Agencies.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("PraTracker.Data.Identity.PraTrackerUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PraTracker.Data.Contracts.Vendor", "Vendor")
+                        .WithMany()
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Agency");
+
+                    b.Navigation("User");
+
+                    b.Navigation("Vendor");
+                });
+
             modelBuilder.Entity("PraTracker.Data.Contracts.Product", b =>
                 {
                     b.HasOne("PraTracker.Data.Contracts.TechnologyCategory", "TechnologyCategory")
@@ -1307,17 +1405,23 @@ namespace PraTracker.Data.Migrations.Sqlite
 
             modelBuilder.Entity("PraTracker.Data.Deadlines.ReminderDispatch", b =>
                 {
+                    b.HasOne("PraTracker.Data.Contracts.Contract", "Contract")
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("PraTracker.Data.Deadlines.Deadline", "Deadline")
                         .WithMany()
                         .HasForeignKey("DeadlineId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("PraTracker.Data.Identity.PraTrackerUser", "Recipient")
                         .WithMany()
                         .HasForeignKey("RecipientUserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("Contract");
 
                     b.Navigation("Deadline");
 
