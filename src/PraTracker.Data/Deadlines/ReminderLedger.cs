@@ -108,7 +108,12 @@ public static class ReminderLedger
             .Where(c => !existing.Contains((c.ContractId, c.Milestone, c.On, c.UserId, c.Lead)))
             .Select(c => new ReminderDispatch
             {
-                ContractId = c.ContractId, Milestone = c.Milestone, MilestoneOn = c.On, RecipientUserId = c.UserId, LeadDays = c.Lead, ClaimedAt = now,
+                ContractId = c.ContractId,
+                Milestone = c.Milestone,
+                MilestoneOn = c.On,
+                RecipientUserId = c.UserId,
+                LeadDays = c.Lead,
+                ClaimedAt = now,
             });
         return await ClaimAsync(db, wanted, ct);
     }
