@@ -38,6 +38,7 @@ app.MapAccountEndpoints();
 app.MapHealthEndpoints();
 app.MapDeadlineCalculator();
 app.MapJobDashboard();
+app.MapCalendarFeeds();
 
 app.Run();
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using PraTracker.Data.Identity;
 using PraTracker.Web.Endpoints;
+using PraTracker.Web.Features.Account;
 using PraTracker.Web.Features.Admin;
 using PraTracker.Web.Features.Agencies;
 using PraTracker.Web.Features.Contracts;
@@ -36,6 +37,7 @@ public static class WebServiceCollectionExtensions
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+            JobDashboardEndpoints.AnswerWithStatusCodes(cookie.Events);
         });
         new IdentityBuilder(typeof(PraTrackerUser), typeof(IdentityRole), services)
             .AddSignInManager()
@@ -53,6 +55,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<AdminService>();
         services.AddScoped<DeadlineRulesService>();
         services.AddScoped<DeadlineCalculatorService>();
+        services.AddScoped<AlertSettingsService>();
         return services;
     }
 }

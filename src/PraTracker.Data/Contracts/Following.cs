@@ -11,6 +11,9 @@ public sealed record FollowSubject(Guid? AgencyId, Guid? VendorId)
     public static FollowSubject Vendor(Guid id) => new(null, id);
 }
 
+/// <summary>An agency or vendor a user follows, as their alert settings list it.</summary>
+public sealed record FollowRow(FollowSubject Subject, string Name, string Kind, string Href);
+
 /// <summary>Following and unfollowing agencies and vendors; followers get the contract end and renewal alerts.</summary>
 public static class Following
 {
@@ -42,6 +45,20 @@ public static class Following
 
     public static Task UnfollowAsync(PraTrackerDbContext db, string userId, FollowSubject subject, CancellationToken ct = default) =>
         Of(db, userId, subject).ExecuteDeleteAsync(ct);
+
+    /// <summary>What the user follows, agencies first, by name.</summary>
+    public static async Task<IReadOnlyList<FollowRow>> ListAsync(PraTrackerDbContext db, string userId, CancellationToken ct = default)
+    {
+        var rows = await db.Follows.AsNoTracking()
+            .Where(f => f.UserId == userId)
+            .Select(f => new { f.AgencyId, f.VendorId, Name = f.Agency != null ? f.Agency.Name : f.Vendor!.Name })
+            .ToListAsync(ct);
+        return [.. rows
+            .Select(r => r.AgencyId is { } agency
+                ? new FollowRow(FollowSubject.Agency(agency), r.Name, "Agency", $"/agencies/{agency}")
+                : new FollowRow(FollowSubject.Vendor(r.VendorId!.Value), r.Name, "Vendor", $"/vendors/{r.VendorId}"))
+            .OrderBy(r => r.Kind).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)];
+    }
 
     private static IQueryable<Follow> Of(PraTrackerDbContext db, string userId, FollowSubject subject) =>
         db.Follows.Where(f => f.UserId == userId && f.AgencyId == subject.AgencyId && f.VendorId == subject.VendorId);

@@ -21,6 +21,9 @@ public sealed record PendingAlert(Guid DispatchId, AlertRecipient Recipient, int
     public DateOnly DueOn => Deadline?.DueOn ?? Contract!.On;
 }
 
+/// <summary>How alert sending stands, for the admin page: what went out, what waits, what keeps failing and why.</summary>
+public sealed record AlertLedgerStatus(int SentLastWeek, int Waiting, int Failing, string? LastError);
+
 /// <summary>
 /// The exactly-once ledger of alerts. A scan claims each alert due today by inserting its row, unique on (deadline,
 /// recipient, lead time) or (contract date, recipient, lead time), so a second scan or a second instance cannot claim
@@ -163,6 +166,21 @@ public static class ReminderLedger
             .Select(g => new { UserId = g.Key, LastSentAt = g.Max(r => r.SentAt!.Value) })
             .ToListAsync(ct))
         .ToDictionary(r => r.UserId, r => r.LastSentAt);
+
+    /// <summary>Counts for the admin page. "Waiting" includes digest alerts held for their hour.</summary>
+    public static async Task<AlertLedgerStatus> StatusAsync(PraTrackerDbContext db, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var weekAgo = now.AddDays(-7);
+        var sent = await db.ReminderDispatches.CountAsync(r => r.SentAt != null && r.SentAt >= weekAgo, ct);
+        var waiting = await db.ReminderDispatches.CountAsync(r => r.SentAt == null, ct);
+        var failing = await db.ReminderDispatches.CountAsync(r => r.SentAt == null && r.LastError != null, ct);
+        var lastError = await db.ReminderDispatches
+            .Where(r => r.SentAt == null && r.LastError != null)
+            .OrderByDescending(r => r.ClaimedAt)
+            .Select(r => r.LastError)
+            .FirstOrDefaultAsync(ct);
+        return new AlertLedgerStatus(sent, waiting, failing, lastError);
+    }
 
     /// <summary>Takes the lease on one claimed alert; false when it was sent or another sender holds it.</summary>
     public static async Task<bool> TryLeaseAsync(PraTrackerDbContext db, Guid dispatchId, DateTimeOffset now, CancellationToken ct = default)
