@@ -76,27 +76,23 @@ public static class ReminderLedger
     public static async Task<int> ClaimContractAlertsAsync(PraTrackerDbContext db, DateOnly today, DateTimeOffset now, CancellationToken ct = default)
     {
         var horizon = today.AddDays(ReminderSchedule.ContractLeadDays.Max());
-        var contracts = await db.Contracts.AsNoTracking()
+        var live = db.Contracts.AsNoTracking()
             .Where(c => c.Status != ContractStatus.Expired && c.Status != ContractStatus.Terminated)
-            .Where(c => (c.EndsOn >= today && c.EndsOn <= horizon) || (c.RenewsOn >= today && c.RenewsOn <= horizon))
-            .Select(c => new
-            {
-                c.Id,
-                c.EndsOn,
-                c.RenewsOn,
-                Followers = db.Follows
-                    .Where(f => (f.AgencyId == c.AgencyId || f.VendorId == c.VendorId)
-                        && f.User.Email != null && (f.User.LockoutEnd == null || f.User.LockoutEnd < now))
-                    .Select(f => f.UserId)
-                    .Distinct()
-                    .ToList(),
-            })
+            .Where(c => (c.EndsOn >= today && c.EndsOn <= horizon) || (c.RenewsOn >= today && c.RenewsOn <= horizon));
+        var follows = db.Follows.AsNoTracking().Where(f => f.User.Email != null && (f.User.LockoutEnd == null || f.User.LockoutEnd < now));
+
+        // Two equality joins rather than one join on "agency or vendor", which SQLite could not run.
+        var followed = await live.Join(follows, c => (Guid?)c.AgencyId, f => f.AgencyId, (c, f) => new { c.Id, c.EndsOn, c.RenewsOn, f.UserId })
+            .Concat(live.Join(follows, c => (Guid?)c.VendorId, f => f.VendorId, (c, f) => new { c.Id, c.EndsOn, c.RenewsOn, f.UserId }))
             .ToListAsync(ct);
 
-        var due = contracts
-            .SelectMany(c => new[] { (c.Id, Milestone: ContractMilestone.Ends, On: c.EndsOn), (c.Id, Milestone: ContractMilestone.Renews, On: c.RenewsOn) }
-                .Where(m => m.On is not null && ReminderSchedule.ContractAlertDue(m.On.Value, today) is not null)
-                .SelectMany(m => c.Followers.Select(userId => (ContractId: m.Id, m.Milestone, On: m.On!.Value, UserId: userId, Lead: ReminderSchedule.ContractAlertDue(m.On!.Value, today)!.Value))))
+        var due = followed
+            .SelectMany(c => new[] { (ContractId: c.Id, Milestone: ContractMilestone.Ends, On: c.EndsOn, c.UserId), (ContractId: c.Id, Milestone: ContractMilestone.Renews, On: c.RenewsOn, c.UserId) })
+            .Where(m => m.On is not null)
+            .Select(m => (m.ContractId, m.Milestone, On: m.On!.Value, m.UserId, Lead: ReminderSchedule.ContractAlertDue(m.On!.Value, today)))
+            .Where(m => m.Lead is not null)
+            .Select(m => (m.ContractId, m.Milestone, m.On, m.UserId, Lead: m.Lead!.Value))
+            .Distinct() // a follower of both the agency and the vendor is alerted once
             .ToList();
 
         var contractIds = due.Select(c => c.ContractId).Distinct().ToList();

@@ -53,6 +53,8 @@ public static class DemoDataSeeder
             Status = ContractStatus.Active,
             ProcurementMethod = ProcurementMethod.Unknown,
             StartsOn = today.AddYears(-2),
+            RenewsOn = today.AddDays(45), // inside the 60-day contract alert, so a follower hears of it at once
+            ApprovingBody = "Pasadena City Council",
             Notes = "Subscription seats for investigators; the records request asks for the agreement, invoices and usage policy.",
         };
         var voyagerTrial = new Contract
@@ -125,6 +127,9 @@ public static class DemoDataSeeder
         {
             request.Assignments.Add(new RequestAssignment { UserId = attorneyUserId });
         }
+
+        // The demo attorney follows Spokeo, so the subscription's coming renewal raises a contract alert.
+        db.Follows.Add(new Follow { UserId = attorneyUserId, Vendor = spokeo, CreatedAt = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) });
 
         var requests = new[] { spokeoRequest, personasRequest, clearviewRequest, pixelRequest, fbiRequest };
         db.Requests.AddRange(requests);

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MimeKit;
 using PraTracker.Data.Deadlines;
@@ -9,7 +10,7 @@ using PraTracker.Jobs.Email;
 namespace PraTracker.Jobs.Alerts;
 
 /// <summary>Builds an alert e-mail, HTML and plain text, from the Razor components beside it.</summary>
-public sealed class AlertMailComposer(IServiceProvider services, ILoggerFactory loggerFactory, SmtpSettings settings)
+public sealed class AlertMailComposer(IServiceScopeFactory scopes, ILoggerFactory loggerFactory, SmtpSettings settings)
 {
     /// <summary>One e-mail for the given alerts of one recipient: a single alert, or a digest when asked for.</summary>
     public async Task<MimeMessage> ComposeAsync(AlertRecipient recipient, IReadOnlyList<PendingAlert> alerts, DateOnly today, bool digest)
@@ -24,7 +25,9 @@ public sealed class AlertMailComposer(IServiceProvider services, ILoggerFactory 
             [nameof(AlertEmailText.RecipientName)] = recipient.Name,
         };
 
-        await using var renderer = new HtmlRenderer(services, loggerFactory);
+        // The renderer resolves scoped services of the components framework, so it gets a scope of its own.
+        await using var scope = scopes.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, loggerFactory);
         var (html, text) = await renderer.Dispatcher.InvokeAsync(async () =>
         {
             var text = await renderer.RenderComponentAsync<AlertEmailText>(ParameterView.FromDictionary(parameters));
@@ -41,6 +44,13 @@ public sealed class AlertMailComposer(IServiceProvider services, ILoggerFactory 
             TextBody = WebUtility.HtmlDecode(text).Trim() + "\n",
             HtmlBody = html,
         }.ToMessageBody();
+
+        // Quoted-printable keeps the bodies 7-bit, so no relay on the way can mangle a "§" or a "·".
+        foreach (var part in message.BodyParts.OfType<TextPart>())
+        {
+            part.ContentTransferEncoding = ContentEncoding.QuotedPrintable;
+        }
+
         return message;
     }
 }
