@@ -62,5 +62,17 @@ public static class Build
         DisplayName = "Test Attorney",
     };
 
+    public static Vendor Vendor() => new() { Name = Unique("Spokeo") };
+
+    public static Contract Contract(Agency agency, Vendor vendor, DateOnly? renewsOn = null, DateOnly? endsOn = null, ContractStatus status = ContractStatus.Active) => new()
+    {
+        Agency = agency,
+        Vendor = vendor,
+        Title = Unique("Spokeo for Law Enforcement subscription"),
+        Status = status,
+        RenewsOn = renewsOn,
+        EndsOn = endsOn,
+    };
+
     public static Task<PublicRecordsLaw> CaliforniaAsync(PraTrackerDbContext db) => db.Laws.SingleAsync(l => l.Code == "US-CA");
 }

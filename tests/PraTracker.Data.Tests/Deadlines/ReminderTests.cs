@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PraTracker.Data.Contracts;
 using PraTracker.Data.Deadlines;
 using PraTracker.Data.Identity;
 using PraTracker.Data.Requests;
@@ -119,11 +120,94 @@ public abstract class ReminderLedgerTests<TFixture>(TFixture fixture) : IClassFi
         Assert.Equal("SMTP 421: service not available", (await db.ReminderDispatches.AsNoTracking().SingleAsync(r => r.Id == alert.DispatchId)).LastError);
     }
 
-    private async Task<(Guid DeadlineId, string Email)> DeadlineDueAsync(DateOnly dueOn)
+    [Fact]
+    public async Task Each_attorney_is_alerted_at_their_own_lead_times()
+    {
+        var (deadlineId, defaultsEmail) = await DeadlineDueAsync(Today.AddDays(10));
+        var early = Build.User();
+        early.AlertLeadDays = "14, 3";
+        await using (var db = fixture.Open(Viewer.System))
+        {
+            var requestId = await db.Deadlines.Where(d => d.Id == deadlineId).Select(d => d.RequestId).SingleAsync();
+            db.Users.Add(early);
+            db.RequestAssignments.Add(new RequestAssignment { RequestId = requestId, UserId = early.Id });
+            await db.SaveChangesAsync();
+            await ReminderLedger.ClaimDueAsync(db, Today, Now);
+        }
+
+        await using var read = fixture.Open(Viewer.System);
+        var claimed = await read.ReminderDispatches.Where(r => r.DeadlineId == deadlineId).Select(r => new { r.Recipient.Email, r.LeadDays }).ToListAsync();
+        var only = Assert.Single(claimed); // ten days out is too early for the default 7-day alert
+        Assert.Equal((early.Email, 14), (only.Email, only.LeadDays));
+    }
+
+    [Fact]
+    public async Task An_attorney_whose_sign_in_lockout_has_passed_is_alerted_and_a_disabled_one_is_not()
+    {
+        var (passedId, _) = await DeadlineDueAsync(Today, lockoutEnd: Now.AddDays(-1));
+        var (disabledId, _) = await DeadlineDueAsync(Today, lockoutEnd: DateTimeOffset.MaxValue);
+        await using var db = fixture.Open(Viewer.System);
+        await ReminderLedger.ClaimDueAsync(db, Today, Now);
+        Assert.Equal(1, await db.ReminderDispatches.CountAsync(r => r.DeadlineId == passedId));
+        Assert.Equal(0, await db.ReminderDispatches.CountAsync(r => r.DeadlineId == disabledId));
+    }
+
+    [Fact]
+    public async Task An_alert_about_a_deadline_met_since_it_was_claimed_is_not_sent()
+    {
+        var (deadlineId, email) = await DeadlineDueAsync(Today.AddDays(2));
+        await using var db = fixture.Open(Viewer.System);
+        await ReminderLedger.ClaimDueAsync(db, Today, Now);
+        Assert.Contains(await ReminderLedger.PendingAsync(db, Now), a => a.Recipient.Email == email);
+
+        await db.Deadlines.Where(d => d.Id == deadlineId).ExecuteUpdateAsync(set => set.SetProperty(d => d.Status, DeadlineStatus.Met).SetProperty(d => d.ClosedOn, Today));
+        Assert.DoesNotContain(await ReminderLedger.PendingAsync(db, Now), a => a.Recipient.Email == email);
+    }
+
+    [Fact]
+    public async Task Followers_of_a_contracts_agency_or_vendor_are_alerted_60_and_30_days_before_it_renews_once_each()
+    {
+        await using var db = fixture.Open(Viewer.System);
+        var california = await db.Laws.SingleAsync(l => l.Code == "US-CA");
+        var agency = Build.Agency(california);
+        var vendor = Build.Vendor();
+        var renewing = Build.Contract(agency, vendor, renewsOn: Today.AddDays(45));
+        var expired = Build.Contract(agency, vendor, endsOn: Today.AddDays(20), status: ContractStatus.Expired);
+        var (ofAgency, ofVendor, ofBoth, nobody) = (Build.User(), Build.User(), Build.User(), Build.User());
+        db.AddRange(agency, vendor, renewing, expired, ofAgency, ofVendor, ofBoth, nobody);
+        db.Follows.AddRange(
+            new Follow { UserId = ofAgency.Id, AgencyId = agency.Id },
+            new Follow { UserId = ofVendor.Id, VendorId = vendor.Id },
+            new Follow { UserId = ofBoth.Id, AgencyId = agency.Id },
+            new Follow { UserId = ofBoth.Id, VendorId = vendor.Id });
+        await db.SaveChangesAsync();
+
+        await ReminderLedger.ClaimDueAsync(db, Today, Now);
+        await ReminderLedger.ClaimDueAsync(db, Today, Now.AddHours(1));
+        var sixty = await db.ReminderDispatches.Where(r => r.ContractId == renewing.Id).Select(r => new { r.RecipientUserId, r.LeadDays, r.Milestone, r.MilestoneOn }).ToListAsync();
+        Assert.Equal(
+            new[] { ofAgency.Id, ofBoth.Id, ofVendor.Id }.Order(),
+            sixty.Select(r => r.RecipientUserId).Order());
+        Assert.All(sixty, r => Assert.Equal((60, ContractMilestone.Renews, Today.AddDays(45)), (r.LeadDays, r.Milestone!.Value, r.MilestoneOn!.Value)));
+        Assert.Equal(0, await db.ReminderDispatches.CountAsync(r => r.ContractId == expired.Id));
+
+        // Fifteen days later the 30-day alert is due; when the council moves the date, the new date gets its own.
+        await ReminderLedger.ClaimDueAsync(db, Today.AddDays(15), Now.AddDays(15));
+        Assert.Equal(3, await db.ReminderDispatches.CountAsync(r => r.ContractId == renewing.Id && r.LeadDays == 30));
+        await db.Contracts.Where(c => c.Id == renewing.Id).ExecuteUpdateAsync(set => set.SetProperty(c => c.RenewsOn, Today.AddDays(50)));
+        await ReminderLedger.ClaimDueAsync(db, Today.AddDays(15), Now.AddDays(15));
+        Assert.Equal(3, await db.ReminderDispatches.CountAsync(r => r.ContractId == renewing.Id && r.MilestoneOn == Today.AddDays(50) && r.LeadDays == 60));
+
+        var alert = Assert.Single(await ReminderLedger.PendingAsync(db, Now.AddDays(15)), a => a.Recipient.UserId == ofBoth.Id && a.LeadDays == 60 && a.Contract!.On == Today.AddDays(50));
+        Assert.Equal((renewing.Title, agency.Name, vendor.Name), (alert.Contract!.ContractTitle, alert.Contract.AgencyName, alert.Contract.VendorName));
+    }
+
+    private async Task<(Guid DeadlineId, string Email)> DeadlineDueAsync(DateOnly dueOn, DateTimeOffset? lockoutEnd = null)
     {
         await using var db = fixture.Open(Viewer.System);
         var california = await db.Laws.SingleAsync(l => l.Code == "US-CA");
         var user = Build.User();
+        user.LockoutEnd = lockoutEnd;
         var request = Build.Request(Build.Agency(california), california);
         request.Assignments.Add(new RequestAssignment { User = user, UserId = user.Id });
         var deadline = Build.Deadline(request, dueOn);
