@@ -2,8 +2,11 @@ using System.Net;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using PraTracker.Data.Database;
 using PraTracker.Data.Identity;
+using PraTracker.Data.Requests;
 
 namespace PraTracker.Tests;
 
@@ -43,10 +46,11 @@ public abstract class AccessTests<TFixture>(TFixture fixture) : IClassFixture<TF
             .ToList();
         Assert.Contains("/dashboard", signInOnly);
         Assert.Contains("/admin", signInOnly);
-        Assert.Contains(signInOnly, p => p.StartsWith("/admin/jobs", StringComparison.Ordinal));
+        Assert.Contains(signInOnly, p => p.StartsWith(JobDashboardPath, StringComparison.Ordinal));
+        Assert.Contains("/account/alerts", signInOnly);
 
         using var client = _fixture.NewClient();
-        foreach (var path in signInOnly)
+        foreach (var path in signInOnly.Where(p => !p.StartsWith(JobDashboardPath, StringComparison.Ordinal)))
         {
             var response = await client.GetAsync(path);
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{path} answered {response.StatusCode} to an anonymous visitor");
@@ -106,7 +110,67 @@ public abstract class AccessTests<TFixture>(TFixture fixture) : IClassFixture<TF
 
         var admin = await client.GetStringAsync("/admin");
         Assert.Contains(AppFixture.AdminEmail, admin);
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/jobs")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(JobDashboardPath)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_job_dashboard_answers_401_to_anonymous_visitors_and_403_to_attorneys()
+    {
+        using var anonymous = _fixture.NewClient();
+        foreach (var path in new[] { JobDashboardPath, $"{JobDashboardPath}/jobs/failed", $"{JobDashboardPath}/stats" })
+        {
+            var response = await anonymous.GetAsync(path);
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            Assert.Equal("", await response.Content.ReadAsStringAsync());
+        }
+
+        using var attorney = _fixture.NewClient();
+        await AppFixture.SignInAsync(attorney, await _fixture.CreateUserAsync(Roles.Attorney), AppFixture.AttorneyPassword);
+        Assert.Equal(HttpStatusCode.OK, (await attorney.GetAsync("/dashboard")).StatusCode);
+        var refused = await attorney.GetAsync(JobDashboardPath);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.DoesNotContain("Hangfire", await refused.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_calendar_feed_lists_its_owners_deadlines_and_an_unknown_or_revoked_address_gets_a_bare_404()
+    {
+        var email = await _fixture.CreateUserAsync(Roles.Attorney);
+        var hidden = await _fixture.PrivateDemoRequestAsync();
+        var other = await _fixture.PublicDemoRequestAsync();
+        string token;
+        await using (var db = _fixture.App.Services.GetRequiredService<IDbContextFactory<PraTrackerDbContext>>().CreateDbContext().ViewAs(Viewer.System))
+        {
+            var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
+            db.RequestAssignments.Add(new RequestAssignment { RequestId = hidden.Id, UserId = userId });
+            await db.SaveChangesAsync();
+            token = await AlertPreferences.RenewCalendarFeedAsync(db, userId);
+        }
+
+        using var calendarApp = _fixture.NewClient(); // no cookie: calendar apps cannot sign in
+        var feed = await calendarApp.GetAsync($"/calendar/{token}.ics");
+        Assert.Equal(HttpStatusCode.OK, feed.StatusCode);
+        Assert.Equal("text/calendar", feed.Content.Headers.ContentType!.MediaType);
+        var ics = await feed.Content.ReadAsStringAsync();
+        Assert.StartsWith("BEGIN:VCALENDAR", ics);
+        Assert.Contains($"SUMMARY:{hidden.Reference}: Response due", ics);
+        Assert.Contains("DTSTART;VALUE=DATE:", ics);
+        Assert.Contains($"/requests/{hidden.Id}", ics.Replace("\r\n ", "", StringComparison.Ordinal)); // long lines are folded
+        Assert.DoesNotContain(other.Reference, ics); // not this attorney's request
+
+        foreach (var wrong in new[] { new string('0', 64), token.ToUpperInvariant(), "not-a-token", token[..63] })
+        {
+            var response = await calendarApp.GetAsync($"/calendar/{wrong}.ics");
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("", await response.Content.ReadAsStringAsync());
+        }
+
+        await using (var db = _fixture.App.Services.GetRequiredService<IDbContextFactory<PraTrackerDbContext>>().CreateDbContext().ViewAs(Viewer.System))
+        {
+            await AlertPreferences.RevokeCalendarFeedAsync(db, await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await calendarApp.GetAsync($"/calendar/{token}.ics")).StatusCode);
     }
 
     [Fact]
@@ -151,6 +215,8 @@ public abstract class AccessTests<TFixture>(TFixture fixture) : IClassFixture<TF
 
         return location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
     }
+
+    private const string JobDashboardPath = "/hangfire";
 
     private IEnumerable<RouteEndpoint> RouteEndpoints() =>
         _fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();

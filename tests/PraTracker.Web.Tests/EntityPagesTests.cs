@@ -7,6 +7,7 @@ using MudBlazor;
 using PraTracker.Data;
 using PraTracker.Data.Database;
 using PraTracker.Data.Identity;
+using PraTracker.Web.Features.Account;
 using PraTracker.Web.Features.Agencies;
 using PraTracker.Web.Features.Contracts;
 using PraTracker.Web.Features.Vendors;
@@ -25,6 +26,60 @@ public abstract class EntityPagesTests<TFixture> : ComponentTestContext, IClassF
         Services.AddScoped<ViewerContextFactory>();
         Services.AddScoped<AgencyService>();
         Services.AddScoped<ContractService>();
+        Services.AddSingleton(Jobs.Email.SmtpSettings.FromConfiguration(fixture.Configuration));
+        Services.AddScoped<AlertSettingsService>();
+    }
+
+    [Fact]
+    public async Task An_attorney_follows_an_agency_from_its_page_and_finds_it_in_their_alert_settings()
+    {
+        var auth = AddAuthorization();
+        var ids = await DemoIdsAsync();
+        SignInAsAdmin(auth, ids.AdminId);
+
+        var vendor = Render<VendorPage>(p => p.Add(x => x.Id, ids.Spokeo));
+        vendor.WaitForAssertion(() => Assert.Equal("Following", vendor.Find("button[data-testid=follow]").TextContent.Trim()), TimeSpan.FromSeconds(10));
+
+        var agency = Render<AgencyPage>(p => p.Add(x => x.Id, ids.Lapd));
+        agency.WaitForAssertion(() => Assert.Equal("Follow", agency.Find("button[data-testid=follow]").TextContent.Trim()), TimeSpan.FromSeconds(10));
+        agency.Find("button[data-testid=follow]").Click();
+        agency.WaitForAssertion(() => Assert.Equal("Following", agency.Find("button[data-testid=follow]").TextContent.Trim()), TimeSpan.FromSeconds(10));
+
+        var settings = Render<AlertSettingsPage>();
+        settings.WaitForAssertion(() => Assert.Contains("Los Angeles Police Department", settings.Find("[data-testid=following]").TextContent), TimeSpan.FromSeconds(10));
+        Assert.Contains("Spokeo", settings.Find("[data-testid=following]").TextContent);
+        Assert.Equal("7, 2, 1, 0", settings.Find("input[data-testid=lead-days]").GetAttribute("value"));
+
+        agency.Find("button[data-testid=follow]").Click(); // leave the shared demo data as it was
+        agency.WaitForAssertion(() => Assert.Equal("Follow", agency.Find("button[data-testid=follow]").TextContent.Trim()), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Lead_times_that_cannot_be_read_are_explained_beside_the_field_and_not_saved()
+    {
+        var auth = AddAuthorization();
+        var ids = await DemoIdsAsync();
+        SignInAsAdmin(auth, ids.AdminId);
+        var settings = Render<AlertSettingsPage>();
+        settings.WaitForAssertion(() => Assert.NotNull(settings.Find("input[data-testid=lead-days]")), TimeSpan.FromSeconds(10));
+
+        settings.Find("input[data-testid=lead-days]").Change("7, two");
+        settings.Find("button[data-testid=alerts-save]").Click();
+        settings.WaitForAssertion(() => Assert.Contains("whole numbers of days before the due date", settings.Markup), TimeSpan.FromSeconds(10));
+
+        await using var db = await Services.GetRequiredService<IDbContextFactory<PraTrackerDbContext>>().CreateDbContextAsync();
+        Assert.Null(await db.ViewAs(Viewer.System).Users.Where(u => u.Id == ids.AdminId).Select(u => u.AlertLeadDays).SingleAsync());
+    }
+
+    [Fact]
+    public async Task A_visitor_sees_no_follow_button()
+    {
+        var auth = AddAuthorization();
+        var ids = await DemoIdsAsync();
+        auth.SetNotAuthorized();
+        var page = Render<VendorPage>(p => p.Add(x => x.Id, ids.Spokeo));
+        page.WaitForAssertion(() => Assert.Contains("Spokeo for Law Enforcement", page.Markup), TimeSpan.FromSeconds(10));
+        Assert.Empty(page.FindAll("[data-testid=follow]"));
     }
 
     [Fact]
