@@ -19,7 +19,7 @@ public sealed class AccessibilityTests(RunningApp app, Browser browser)
 
     public static TheoryData<string> StaffPages() =>
     [
-        "/dashboard", "/requests", "/requests/new", "/agencies/new", "/vendors/new", "/contracts/new", "/admin", "/admin/laws",
+        "/dashboard", "/account/alerts", "/requests", "/requests/new", "/agencies/new", "/vendors/new", "/contracts/new", "/admin", "/admin/laws",
         "/admin/laws/US-CA", "/admin/calendars/US-CA", "first:/requests:/requests/", "first:/agencies:/agencies/",
     ];
 
