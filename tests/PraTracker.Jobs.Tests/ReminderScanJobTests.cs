@@ -185,7 +185,11 @@ public abstract class ReminderScanJobTests(DatabaseProvider provider) : IAsyncLi
             var vendor = new Vendor { Name = $"Spokeo {Guid.NewGuid():N}" };
             var contract = new Contract
             {
-                Agency = agency, Vendor = vendor, Title = "Spokeo for Law Enforcement subscription", Status = ContractStatus.Active, RenewsOn = new DateOnly(2026, 4, 24),
+                Agency = agency,
+                Vendor = vendor,
+                Title = "Spokeo for Law Enforcement subscription",
+                Status = ContractStatus.Active,
+                RenewsOn = new DateOnly(2026, 4, 24),
             };
             db.AddRange(user, agency, vendor, contract);
             db.Follows.Add(new Follow { UserId = user.Id, VendorId = vendor.Id });
