@@ -1,0 +1,110 @@
+using Microsoft.EntityFrameworkCore;
+using PraTracker.Data.Database;
+
+namespace PraTracker.Data.Documents;
+
+/// <summary>One file sent to a request (and, usually, the production event it came with).</summary>
+public sealed record UploadInput(Guid RequestId, Guid? RequestEventId, string FileName, Stream Content);
+
+/// <summary>What became of an upload: the document (new, or the one already holding the same file), or why it was refused.</summary>
+public sealed record UploadResult(Guid? DocumentId, bool Duplicate, string? Error)
+{
+    public bool Succeeded => Error is null;
+
+    public static UploadResult Refused(string error) => new(null, false, error);
+}
+
+/// <summary>
+/// Adds released files to requests: checks the name and the first bytes against the accepted types, stores the file
+/// once under its SHA-256, and creates a private document whose text a job extracts next.
+/// </summary>
+public static class DocumentUploads
+{
+    public const int MaxFileNameLength = 255;
+
+    public static async Task<UploadResult> UploadAsync(
+        PraTrackerDbContext db, IDocumentFileStore store, DocumentStorageSettings settings, UploadInput input, string? userId, DateTimeOffset now,
+        CancellationToken ct = default)
+    {
+        var fileName = CleanFileName(input.FileName);
+        if (fileName is null)
+        {
+            return UploadResult.Refused("The file has no usable name.");
+        }
+
+        if (DocumentFileTypes.Identify(fileName) is not var (kind, contentType))
+        {
+            return UploadResult.Refused($"\"{fileName}\" is not a type the library takes: {DocumentFileTypes.Accepted}.");
+        }
+
+        var request = await db.Requests.Where(r => r.Id == input.RequestId).Select(r => new { r.Id }).SingleOrDefaultAsync(ct);
+        if (request is null)
+        {
+            return UploadResult.Refused("That request no longer exists.");
+        }
+
+        if (input.RequestEventId is { } eventId && !await db.RequestEvents.AnyAsync(e => e.Id == eventId && e.RequestId == input.RequestId, ct))
+        {
+            return UploadResult.Refused("That timeline event is not on this request.");
+        }
+
+        StoredFile stored;
+        try
+        {
+            stored = await store.SaveAsync(input.Content, settings.MaxFileBytes, head =>
+            {
+                if (!DocumentFileTypes.ContentMatches(kind, contentType, head))
+                {
+                    throw new DocumentRefusedException($"its content is not what its name says (a {Path.GetExtension(fileName)} file), so it was not stored.");
+                }
+            }, ct);
+        }
+        catch (DocumentRefusedException refused)
+        {
+            return UploadResult.Refused($"\"{fileName}\": {refused.Message}");
+        }
+
+        // The same file on the same request is one document: say so instead of listing it twice.
+        var existing = await db.Documents.Where(d => d.RequestId == input.RequestId && d.Sha256 == stored.Sha256).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(ct);
+        if (existing is not null)
+        {
+            return new UploadResult(existing, Duplicate: true, null);
+        }
+
+        var document = new Document
+        {
+            RequestId = input.RequestId,
+            RequestEventId = input.RequestEventId,
+            Title = Path.GetFileNameWithoutExtension(fileName),
+            FileName = fileName,
+            ContentType = contentType,
+            SizeBytes = stored.SizeBytes,
+            Sha256 = stored.Sha256,
+            TextStatus = TextStatus.Pending,
+            PublicationStatus = PublicationStatus.Private,
+            UploadedByUserId = userId,
+            UploadedAt = now,
+        };
+        db.Documents.Add(document);
+        await db.SaveChangesAsync(ct);
+        return new UploadResult(document.Id, Duplicate: false, null);
+    }
+
+    /// <summary>The last segment of a name a browser or an archive gave, without control characters; null when nothing is left.</summary>
+    public static string? CleanFileName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return null;
+        }
+
+        var last = name.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
+        var cleaned = new string([.. last.Where(c => !char.IsControl(c))]).Trim();
+        if (cleaned is "" or "." or "..")
+        {
+            return null;
+        }
+
+        return cleaned.Length <= MaxFileNameLength ? cleaned : cleaned[..(MaxFileNameLength - Path.GetExtension(cleaned).Length)] + Path.GetExtension(cleaned);
+    }
+}
