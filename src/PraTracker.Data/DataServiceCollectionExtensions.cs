@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using PraTracker.Data.Database;
+using PraTracker.Data.Documents;
 using PraTracker.Data.Identity;
 
 namespace PraTracker.Data;
@@ -16,6 +17,9 @@ public static class DataServiceCollectionExtensions
     {
         var settings = DatabaseSettings.FromConfiguration(configuration);
         services.AddSingleton(settings);
+        var documents = DocumentStorageSettings.FromConfiguration(configuration, settings);
+        services.AddSingleton(documents);
+        services.AddSingleton<IDocumentFileStore>(new LocalDocumentFileStore(documents));
         services.TryAddSingleton(TimeProvider.System);
         var zone = OrganisationClock.ZoneFrom(configuration);
         services.AddSingleton(sp => new OrganisationClock(sp.GetRequiredService<TimeProvider>(), zone));

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PraTracker.Data.Database;
 using PraTracker.Jobs.Alerts;
 using PraTracker.Jobs.Deadlines;
+using PraTracker.Jobs.Documents;
 using PraTracker.Jobs.Email;
 
 namespace PraTracker.Jobs;
@@ -46,6 +47,7 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<ReminderScanJob>();
         services.AddTransient<RecalculateDeadlinesJob>();
         services.AddTransient<MarkMissedDeadlinesJob>();
+        services.AddTransient<ExtractDocumentTextJob>();
         services.AddScoped<DeadlineRecalculation>();
 
         if (configuration.GetValue("Jobs:RunServer", true))

@@ -90,6 +90,60 @@ public static class DocumentUploads
         return new UploadResult(document.Id, Duplicate: false, null);
     }
 
+    /// <summary>
+    /// Adds a file found inside an e-mail or an archive as a private child document of it, on the same request;
+    /// returns the new document's id, or why the file was skipped. A file the request already holds is not added again.
+    /// </summary>
+    public static async Task<(Guid? DocumentId, string? Skipped)> AddChildAsync(
+        PraTrackerDbContext db, IDocumentFileStore store, DocumentStorageSettings settings, Document parent, string fileName, Stream content, DateTimeOffset now,
+        CancellationToken ct = default)
+    {
+        if (DocumentFileTypes.Identify(fileName) is not var (kind, contentType))
+        {
+            return (null, $"{fileName} (not a type the library takes)");
+        }
+
+        StoredFile stored;
+        try
+        {
+            stored = await store.SaveAsync(content, settings.MaxFileBytes, head =>
+            {
+                if (!DocumentFileTypes.ContentMatches(kind, contentType, head))
+                {
+                    throw new DocumentRefusedException("its content is not what its name says");
+                }
+            }, ct);
+        }
+        catch (DocumentRefusedException refused)
+        {
+            return (null, $"{fileName} ({refused.Message})");
+        }
+
+        if (await db.Documents.AnyAsync(d => d.RequestId == parent.RequestId && d.Sha256 == stored.Sha256, ct))
+        {
+            return (null, $"{fileName} (already on this request)");
+        }
+
+        var child = new Document
+        {
+            RequestId = parent.RequestId,
+            RequestEventId = parent.RequestEventId,
+            ParentDocumentId = parent.Id,
+            Title = Path.GetFileNameWithoutExtension(fileName),
+            FileName = fileName,
+            ContentType = contentType,
+            SizeBytes = stored.SizeBytes,
+            Sha256 = stored.Sha256,
+            TextStatus = TextStatus.Pending,
+            PublicationStatus = PublicationStatus.Private,
+            UploadedByUserId = parent.UploadedByUserId,
+            UploadedAt = now,
+        };
+        db.Documents.Add(child);
+        await db.SaveChangesAsync(ct);
+        return (child.Id, null);
+    }
+
     /// <summary>The last segment of a name a browser or an archive gave, without control characters; null when nothing is left.</summary>
     public static string? CleanFileName(string? name)
     {
