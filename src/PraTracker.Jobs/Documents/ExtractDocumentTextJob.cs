@@ -21,7 +21,7 @@ public sealed class ExtractDocumentTextJob(
     ILogger<ExtractDocumentTextJob> logger)
 {
     /// <summary>How deep e-mails and archives inside each other are unpacked.</summary>
-    public ArchiveLimits Limits { get; init; } = ArchiveLimits.Default;
+    public ArchiveLimits Limits { get; set; } = ArchiveLimits.Default;
 
     [AutomaticRetry(Attempts = 3)]
     public async Task<string> RunAsync(Guid documentId, CancellationToken ct)
