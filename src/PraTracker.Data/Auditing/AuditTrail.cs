@@ -27,7 +27,8 @@ internal static class AuditTrail
     private static AuditEntry? Describe(EntityEntry<IAudited> entity, string? userId, DateTimeOffset now)
     {
         var changes = new Dictionary<string, object?>();
-        foreach (var property in entity.Properties.Where(p => !p.Metadata.IsPrimaryKey()))
+        foreach (var property in entity.Properties.Where(p => !p.Metadata.IsPrimaryKey()
+            && p.Metadata.PropertyInfo?.IsDefined(typeof(NotAuditedAttribute), inherit: false) != true))
         {
             var name = property.Metadata.Name;
             switch (entity.State)

@@ -5,3 +5,10 @@ public interface IAudited
 {
     Guid Id { get; }
 }
+
+/// <summary>
+/// Leaves a property out of the audit trail's record of changes: for bulk machine output (such as a document's
+/// extracted text) that would swell the trail without saying who decided what.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class NotAuditedAttribute : Attribute;

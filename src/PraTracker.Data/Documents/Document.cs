@@ -25,6 +25,7 @@ public class Document : IAudited
     /// <summary>Lower-case hex SHA-256 of the file, which is also its storage key.</summary>
     public required string Sha256 { get; set; }
     public int? PageCount { get; set; }
+    [NotAudited]
     public string? ExtractedText { get; set; }
     public TextStatus TextStatus { get; set; }
     public string? TextError { get; set; }
