@@ -51,13 +51,7 @@ public static class DocumentUploads
         StoredFile stored;
         try
         {
-            stored = await store.SaveAsync(input.Content, settings.MaxFileBytes, head =>
-            {
-                if (!DocumentFileTypes.ContentMatches(kind, contentType, head))
-                {
-                    throw new DocumentRefusedException($"its content is not what its name says (a {Path.GetExtension(fileName)} file), so it was not stored.");
-                }
-            }, ct);
+            stored = await StoreCheckedAsync(store, settings, input.Content, fileName, kind, contentType, ct);
         }
         catch (DocumentRefusedException refused)
         {
@@ -106,13 +100,7 @@ public static class DocumentUploads
         StoredFile stored;
         try
         {
-            stored = await store.SaveAsync(content, settings.MaxFileBytes, head =>
-            {
-                if (!DocumentFileTypes.ContentMatches(kind, contentType, head))
-                {
-                    throw new DocumentRefusedException("its content is not what its name says");
-                }
-            }, ct);
+            stored = await StoreCheckedAsync(store, settings, content, fileName, kind, contentType, ct);
         }
         catch (DocumentRefusedException refused)
         {
@@ -143,6 +131,17 @@ public static class DocumentUploads
         await db.SaveChangesAsync(ct);
         return (child.Id, null);
     }
+
+    // Stores the file unless it is empty, too large, or its first bytes belie its name.
+    private static Task<StoredFile> StoreCheckedAsync(
+        IDocumentFileStore store, DocumentStorageSettings settings, Stream content, string fileName, DocumentKind kind, string contentType, CancellationToken ct) =>
+        store.SaveAsync(content, settings.MaxFileBytes, head =>
+        {
+            if (!DocumentFileTypes.ContentMatches(kind, contentType, head))
+            {
+                throw new DocumentRefusedException($"its content is not what its name says (a {Path.GetExtension(fileName)} file), so it was not stored.");
+            }
+        }, ct);
 
     /// <summary>The last segment of a name a browser or an archive gave, without control characters; null when nothing is left.</summary>
     public static string? CleanFileName(string? name)
