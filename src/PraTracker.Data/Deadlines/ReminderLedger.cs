@@ -86,12 +86,12 @@ public static class ReminderLedger
             .Concat(live.Join(follows, c => (Guid?)c.VendorId, f => f.VendorId, (c, f) => new { c.Id, c.EndsOn, c.RenewsOn, f.UserId }))
             .ToListAsync(ct);
 
-        var due = followed
-            .SelectMany(c => new[] { (ContractId: c.Id, Milestone: ContractMilestone.Ends, On: c.EndsOn, c.UserId), (ContractId: c.Id, Milestone: ContractMilestone.Renews, On: c.RenewsOn, c.UserId) })
-            .Where(m => m.On is not null)
-            .Select(m => (m.ContractId, m.Milestone, On: m.On!.Value, m.UserId, Lead: ReminderSchedule.ContractAlertDue(m.On!.Value, today)))
-            .Where(m => m.Lead is not null)
-            .Select(m => (m.ContractId, m.Milestone, m.On, m.UserId, Lead: m.Lead!.Value))
+        var due = (
+                from c in followed
+                from milestone in Milestones(c.EndsOn, c.RenewsOn)
+                let lead = ReminderSchedule.ContractAlertDue(milestone.On, today)
+                where lead.HasValue
+                select (ContractId: c.Id, Milestone: milestone.Kind, milestone.On, c.UserId, Lead: lead.GetValueOrDefault()))
             .Distinct() // a follower of both the agency and the vendor is alerted once
             .ToList();
 
@@ -123,35 +123,46 @@ public static class ReminderLedger
     /// </summary>
     public static async Task<IReadOnlyList<PendingAlert>> PendingAsync(PraTrackerDbContext db, DateTimeOffset now, int take = 500, CancellationToken ct = default)
     {
-        var unsent = db.ReminderDispatches.AsNoTracking().Where(r => r.SentAt == null && (r.LeaseUntil == null || r.LeaseUntil < now));
+        var unsent = db.ReminderDispatches.AsNoTracking()
+            .Where(r => r.SentAt == null && (r.LeaseUntil == null || r.LeaseUntil < now))
+            .OrderBy(r => r.ClaimedAt).ThenBy(r => r.Id);
         var aboutDeadlines = await unsent
             .Where(r => r.Deadline != null
                 && (r.Deadline.Status == DeadlineStatus.Open || (r.Deadline.Status == DeadlineStatus.Missed && r.Deadline.ClosedOn == null)))
-            .OrderBy(r => r.ClaimedAt).ThenBy(r => r.Id)
             .Take(take)
-            .Select(r => new PendingAlert(
+            .Select(r => new
+            {
                 r.Id,
-                new AlertRecipient(r.RecipientUserId, r.Recipient.Email!, r.Recipient.DisplayName != "" ? r.Recipient.DisplayName : r.Recipient.Email!, r.Recipient.AlertDelivery, r.Recipient.DigestHour),
+                r.RecipientUserId,
                 r.LeadDays,
                 r.ClaimedAt,
-                new DeadlineAlert(
+                Deadline = new DeadlineAlert(
                     r.Deadline!.RequestId, r.Deadline.Request.Reference, r.Deadline.Request.Title, r.Deadline.Request.Agency.Name,
                     r.Deadline.Kind, r.Deadline.DueOn, r.Deadline.Explanation),
-                null))
+            })
             .ToListAsync(ct);
         var aboutContracts = await unsent
             .Where(r => r.Contract != null)
-            .OrderBy(r => r.ClaimedAt).ThenBy(r => r.Id)
             .Take(take)
-            .Select(r => new PendingAlert(
+            .Select(r => new
+            {
                 r.Id,
-                new AlertRecipient(r.RecipientUserId, r.Recipient.Email!, r.Recipient.DisplayName != "" ? r.Recipient.DisplayName : r.Recipient.Email!, r.Recipient.AlertDelivery, r.Recipient.DigestHour),
+                r.RecipientUserId,
                 r.LeadDays,
                 r.ClaimedAt,
-                null,
-                new ContractAlert(r.Contract!.Id, r.Contract.Title, r.Contract.Agency.Name, r.Contract.Vendor.Name, r.Milestone!.Value, r.MilestoneOn!.Value)))
+                Contract = new ContractAlert(r.Contract!.Id, r.Contract.Title, r.Contract.Agency.Name, r.Contract.Vendor.Name, r.Milestone!.Value, r.MilestoneOn!.Value),
+            })
             .ToListAsync(ct);
-        return [.. aboutDeadlines.Concat(aboutContracts).OrderBy(a => a.ClaimedAt).ThenBy(a => a.DispatchId)];
+
+        var recipientIds = aboutDeadlines.Select(r => r.RecipientUserId).Concat(aboutContracts.Select(r => r.RecipientUserId)).Distinct().ToList();
+        var recipients = await db.Users.AsNoTracking()
+            .Where(u => recipientIds.Contains(u.Id))
+            .Select(u => new AlertRecipient(u.Id, u.Email!, u.DisplayName != "" ? u.DisplayName : u.Email!, u.AlertDelivery, u.DigestHour))
+            .ToDictionaryAsync(u => u.UserId, ct);
+
+        return [.. aboutDeadlines.Select(r => new PendingAlert(r.Id, recipients[r.RecipientUserId], r.LeadDays, r.ClaimedAt, r.Deadline, null))
+            .Concat(aboutContracts.Select(r => new PendingAlert(r.Id, recipients[r.RecipientUserId], r.LeadDays, r.ClaimedAt, null, r.Contract)))
+            .OrderBy(a => a.ClaimedAt).ThenBy(a => a.DispatchId)];
     }
 
     /// <summary>When each of the given users was last sent an alert, for those ever sent one.</summary>
@@ -197,6 +208,19 @@ public static class ReminderLedger
     public static Task MarkFailedAsync(PraTrackerDbContext db, IReadOnlyCollection<Guid> dispatchIds, string error, CancellationToken ct = default) =>
         db.ReminderDispatches.Where(r => dispatchIds.Contains(r.Id))
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.LeaseUntil, (DateTimeOffset?)null).SetProperty(r => r.LastError, error.Length > 4000 ? error[..4000] : error), ct);
+
+    private static IEnumerable<(ContractMilestone Kind, DateOnly On)> Milestones(DateOnly? endsOn, DateOnly? renewsOn)
+    {
+        if (endsOn is { } ends)
+        {
+            yield return (ContractMilestone.Ends, ends);
+        }
+
+        if (renewsOn is { } renews)
+        {
+            yield return (ContractMilestone.Renews, renews);
+        }
+    }
 
     // Each claim is its own insert, so the unique key settles a race with another scan one alert at a time.
     private static async Task<int> ClaimAsync(PraTrackerDbContext db, IEnumerable<ReminderDispatch> wanted, CancellationToken ct)

@@ -65,20 +65,7 @@ public static class DocumentUploads
             return new UploadResult(existing, Duplicate: true, null);
         }
 
-        var document = new Document
-        {
-            RequestId = input.RequestId,
-            RequestEventId = input.RequestEventId,
-            Title = Path.GetFileNameWithoutExtension(fileName),
-            FileName = fileName,
-            ContentType = contentType,
-            SizeBytes = stored.SizeBytes,
-            Sha256 = stored.Sha256,
-            TextStatus = TextStatus.Pending,
-            PublicationStatus = PublicationStatus.Private,
-            UploadedByUserId = userId,
-            UploadedAt = now,
-        };
+        var document = NewDocument(input.RequestId, input.RequestEventId, null, fileName, contentType, stored, userId, now);
         db.Documents.Add(document);
         await db.SaveChangesAsync(ct);
         return new UploadResult(document.Id, Duplicate: false, null);
@@ -112,11 +99,19 @@ public static class DocumentUploads
             return (null, $"{fileName} (already on this request)");
         }
 
-        var child = new Document
+        var child = NewDocument(parent.RequestId, parent.RequestEventId, parent.Id, fileName, contentType, stored, parent.UploadedByUserId, now);
+        db.Documents.Add(child);
+        await db.SaveChangesAsync(ct);
+        return (child.Id, null);
+    }
+
+    // Every new document starts private, its text still to be read.
+    private static Document NewDocument(
+        Guid requestId, Guid? requestEventId, Guid? parentId, string fileName, string contentType, StoredFile stored, string? userId, DateTimeOffset now) => new()
         {
-            RequestId = parent.RequestId,
-            RequestEventId = parent.RequestEventId,
-            ParentDocumentId = parent.Id,
+            RequestId = requestId,
+            RequestEventId = requestEventId,
+            ParentDocumentId = parentId,
             Title = Path.GetFileNameWithoutExtension(fileName),
             FileName = fileName,
             ContentType = contentType,
@@ -124,13 +119,9 @@ public static class DocumentUploads
             Sha256 = stored.Sha256,
             TextStatus = TextStatus.Pending,
             PublicationStatus = PublicationStatus.Private,
-            UploadedByUserId = parent.UploadedByUserId,
+            UploadedByUserId = userId,
             UploadedAt = now,
         };
-        db.Documents.Add(child);
-        await db.SaveChangesAsync(ct);
-        return (child.Id, null);
-    }
 
     // Stores the file unless it is empty, too large, or its first bytes belie its name.
     private static Task<StoredFile> StoreCheckedAsync(

@@ -16,9 +16,7 @@ public static class AlertWording
         {
             < -1 => $"{-daysLeft} days overdue",
             -1 => "1 day overdue",
-            0 => "due today",
-            1 => "due tomorrow",
-            _ => $"due in {daysLeft} days",
+            _ => $"due {Ahead(daysLeft)}",
         };
     }
 
@@ -31,15 +29,17 @@ public static class AlertWording
         }
 
         var contract = alert.Contract!;
-        var days = contract.On.DayNumber - today.DayNumber;
         var verb = contract.Milestone == ContractMilestone.Ends ? "ends" : "renews";
-        return days switch
-        {
-            0 => $"Contract {verb} today",
-            1 => $"Contract {verb} tomorrow",
-            _ => $"Contract {verb} in {days} days",
-        };
+        return $"Contract {verb} {Ahead(contract.On.DayNumber - today.DayNumber)}";
     }
+
+    // "today", "tomorrow", "in 5 days"
+    private static string Ahead(int days) => days switch
+    {
+        0 => "today",
+        1 => "tomorrow",
+        _ => $"in {days} days",
+    };
 
     /// <summary>The subject line: one alert names its request or contract; a digest counts what it holds.</summary>
     public static string Subject(IReadOnlyList<PendingAlert> alerts, DateOnly today, bool digest)

@@ -30,7 +30,7 @@ public static class CalendarFeedEndpoints
         if (await AlertPreferences.FeedOwnerAsync(db, token, clock.UtcNow, ct) is not { } owner)
         {
             // A bare 404, not the app's not-found page: the address says nothing about whether it ever existed.
-            http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()?.Enabled = false;
+            http.SkipStatusCodePage();
             return TypedResults.NotFound();
         }
 

@@ -2,7 +2,6 @@ using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Diagnostics;
 using PraTracker.Data.Identity;
 using PraTracker.Web.Security;
 
@@ -42,7 +41,7 @@ public static class JobDashboardEndpoints
     private static Task Refuse(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
         context.Response.StatusCode = status;
-        context.HttpContext.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
+        context.HttpContext.SkipStatusCodePage();
         return Task.CompletedTask;
     }
 
