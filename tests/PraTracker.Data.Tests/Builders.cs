@@ -43,7 +43,9 @@ public static class Build
         ExtractedText = "Spokeo for Law Enforcement",
         PublicationStatus = status,
         EmbargoUntil = embargoUntil,
+        PublishedAt = status == PublicationStatus.Published ? embargoUntil ?? new DateTimeOffset(2026, 3, 2, 18, 0, 0, TimeSpan.Zero) : null,
         UploadedAt = new DateTimeOffset(2026, 3, 2, 18, 0, 0, TimeSpan.Zero),
+        ReleasedOn = new DateOnly(2026, 3, 2),
     };
 
     public static Deadline Deadline(RecordsRequest request, DateOnly dueOn) => new()

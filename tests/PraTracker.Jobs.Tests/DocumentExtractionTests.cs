@@ -239,7 +239,7 @@ public abstract class DocumentExtractionTests(DatabaseProvider provider) : IAsyn
         using var stream = new MemoryStream(content);
         return await DocumentUploads.UploadAsync(
             db, _host.Services.GetRequiredService<IDocumentFileStore>(), _host.Services.GetRequiredService<DocumentStorageSettings>(),
-            new UploadInput(_requestId, null, fileName, stream), null, DateTimeOffset.UtcNow);
+            new UploadInput(_requestId, null, fileName, stream), null, DateTimeOffset.UtcNow, DateOnly.FromDateTime(DateTime.UtcNow));
     }
 
     private Task<string> ExtractAsync(Guid documentId, ArchiveLimits? limits = null)

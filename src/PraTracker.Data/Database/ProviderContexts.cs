@@ -1,11 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using PraTracker.Data.Documents;
 
 namespace PraTracker.Data.Database;
 
 /// <summary>The PostgreSQL flavour of the context; its migrations live in Migrations/Postgres.</summary>
 public sealed class PostgresPraTrackerDbContext(DbContextOptions<PostgresPraTrackerDbContext> options, TimeProvider clock)
-    : PraTrackerDbContext(options, clock);
+    : PraTrackerDbContext(options, clock)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        DocumentSearch.ConfigurePostgres(builder.Entity<Document>());
+    }
+}
 
 /// <summary>The embedded SQLite flavour of the context; its migrations live in Migrations/Sqlite.</summary>
 public sealed class SqlitePraTrackerDbContext(DbContextOptions<SqlitePraTrackerDbContext> options, TimeProvider clock)

@@ -18,6 +18,12 @@ public class Document : IAudited
     public Guid? ParentDocumentId { get; set; }
 
     public required string Title { get; set; }
+
+    /// <summary>What the attorney says the document is, for readers and for search.</summary>
+    public string? Description { get; set; }
+
+    /// <summary>The day the agency released it: the date of its production event, else the day it was uploaded.</summary>
+    public DateOnly ReleasedOn { get; set; }
     public required string FileName { get; set; }
     public required string ContentType { get; set; }
     public long SizeBytes { get; set; }
@@ -34,6 +40,8 @@ public class Document : IAudited
 
     /// <summary>A published document stays hidden from the public until this instant.</summary>
     public DateTimeOffset? EmbargoUntil { get; set; }
+
+    /// <summary>When the public first sees it: the moment it was published, or the end of its embargo.</summary>
     public DateTimeOffset? PublishedAt { get; set; }
     public string? UploadedByUserId { get; set; }
     public DateTimeOffset UploadedAt { get; set; }

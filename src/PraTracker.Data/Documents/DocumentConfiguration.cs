@@ -7,7 +7,8 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
 {
     public void Configure(EntityTypeBuilder<Document> document)
     {
-        document.Property(d => d.Title).HasMaxLength(500);
+        document.Property(d => d.Title).HasMaxLength(DocumentEdits.MaxTitleLength);
+        document.Property(d => d.Description).HasMaxLength(DocumentEdits.MaxDescriptionLength);
         document.Property(d => d.FileName).HasMaxLength(500);
         document.Property(d => d.ContentType).HasMaxLength(200);
         document.Property(d => d.Sha256).HasMaxLength(64).IsFixedLength();
@@ -24,5 +25,6 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         document.HasIndex(d => new { d.PublicationStatus, d.PublishedAt });
         document.HasIndex(d => d.TextStatus);
         document.HasIndex(d => d.ParentDocumentId);
+        document.HasIndex(d => d.ReleasedOn);
     }
 }

@@ -37,7 +37,7 @@ public static class DocumentPublication
             }
 
             document.PublicationStatus = PublicationStatus.Published;
-            document.PublishedAt = now;
+            document.PublishedAt = embargoUntil ?? now; // the moment the public sees it, which feeds and "latest" sort by
             document.EmbargoUntil = embargoUntil;
             return null;
         }, ct);

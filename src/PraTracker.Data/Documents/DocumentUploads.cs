@@ -24,7 +24,7 @@ public static class DocumentUploads
 
     public static async Task<UploadResult> UploadAsync(
         PraTrackerDbContext db, IDocumentFileStore store, DocumentStorageSettings settings, UploadInput input, string? userId, DateTimeOffset now,
-        CancellationToken ct = default)
+        DateOnly today, CancellationToken ct = default)
     {
         var fileName = CleanFileName(input.FileName);
         if (fileName is null)
@@ -43,9 +43,16 @@ public static class DocumentUploads
             return UploadResult.Refused("That request no longer exists.");
         }
 
-        if (input.RequestEventId is { } eventId && !await db.RequestEvents.AnyAsync(e => e.Id == eventId && e.RequestId == input.RequestId, ct))
+        var releasedOn = today;
+        if (input.RequestEventId is { } eventId)
         {
-            return UploadResult.Refused("That timeline event is not on this request.");
+            var occurredOn = await db.RequestEvents.Where(e => e.Id == eventId && e.RequestId == input.RequestId).Select(e => (DateOnly?)e.OccurredOn).SingleOrDefaultAsync(ct);
+            if (occurredOn is null)
+            {
+                return UploadResult.Refused("That timeline event is not on this request.");
+            }
+
+            releasedOn = occurredOn.Value;
         }
 
         StoredFile stored;
@@ -65,7 +72,7 @@ public static class DocumentUploads
             return new UploadResult(existing, Duplicate: true, null);
         }
 
-        var document = NewDocument(input.RequestId, input.RequestEventId, null, fileName, contentType, stored, userId, now);
+        var document = NewDocument(input.RequestId, input.RequestEventId, null, fileName, contentType, stored, userId, now, releasedOn);
         db.Documents.Add(document);
         await db.SaveChangesAsync(ct);
         return new UploadResult(document.Id, Duplicate: false, null);
@@ -99,7 +106,7 @@ public static class DocumentUploads
             return (null, $"{fileName} (already on this request)");
         }
 
-        var child = NewDocument(parent.RequestId, parent.RequestEventId, parent.Id, fileName, contentType, stored, parent.UploadedByUserId, now);
+        var child = NewDocument(parent.RequestId, parent.RequestEventId, parent.Id, fileName, contentType, stored, parent.UploadedByUserId, now, parent.ReleasedOn);
         db.Documents.Add(child);
         await db.SaveChangesAsync(ct);
         return (child.Id, null);
@@ -107,7 +114,8 @@ public static class DocumentUploads
 
     // Every new document starts private, its text still to be read.
     private static Document NewDocument(
-        Guid requestId, Guid? requestEventId, Guid? parentId, string fileName, string contentType, StoredFile stored, string? userId, DateTimeOffset now) => new()
+        Guid requestId, Guid? requestEventId, Guid? parentId, string fileName, string contentType, StoredFile stored, string? userId, DateTimeOffset now,
+        DateOnly releasedOn) => new()
         {
             RequestId = requestId,
             RequestEventId = requestEventId,
@@ -121,6 +129,7 @@ public static class DocumentUploads
             PublicationStatus = PublicationStatus.Private,
             UploadedByUserId = userId,
             UploadedAt = now,
+            ReleasedOn = releasedOn,
         };
 
     // Stores the file unless it is empty, too large, or its first bytes belie its name.

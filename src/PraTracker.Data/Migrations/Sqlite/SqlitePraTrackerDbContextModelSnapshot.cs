@@ -839,6 +839,10 @@ namespace PraTracker.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("EmbargoUntil")
                         .HasColumnType("INTEGER");
 
@@ -863,6 +867,9 @@ namespace PraTracker.Data.Migrations.Sqlite
 
                     b.Property<long?>("PublishedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ReleasedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("RequestEventId")
                         .HasColumnType("TEXT");
@@ -902,6 +909,8 @@ namespace PraTracker.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ParentDocumentId");
+
+                    b.HasIndex("ReleasedOn");
 
                     b.HasIndex("RequestEventId");
 
