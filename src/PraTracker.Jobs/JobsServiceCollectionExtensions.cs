@@ -48,6 +48,8 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<RecalculateDeadlinesJob>();
         services.AddTransient<MarkMissedDeadlinesJob>();
         services.AddTransient<ExtractDocumentTextJob>();
+        services.AddTransient<RequeueStalledExtractionsJob>();
+        services.AddSingleton<DocumentExtraction>();
         services.AddScoped<DeadlineRecalculation>();
 
         if (configuration.GetValue("Jobs:RunServer", true))

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PraTracker.Data.Database;
 using PraTracker.Jobs.Alerts;
 using PraTracker.Jobs.Deadlines;
+using PraTracker.Jobs.Documents;
 
 namespace PraTracker.Jobs;
 
@@ -12,6 +13,7 @@ public static class RecurringJobs
 {
     public const string MarkMissedDeadlines = "deadlines:mark-missed";
     public const string DeadlineAlerts = "deadlines:alerts";
+    public const string RequeueStalledExtractions = "documents:requeue-stalled";
 
     /// <summary>
     /// Registers the recurring jobs with the app's Hangfire storage, from the app's services, and queues one alert
@@ -39,6 +41,11 @@ public static class RecurringJobs
             DeadlineAlerts,
             job => job.RunAsync(CancellationToken.None),
             configuration["Reminders:Cron"] ?? "0 * * * *",
+            new RecurringJobOptions { TimeZone = clock.Zone });
+        manager.AddOrUpdate<RequeueStalledExtractionsJob>(
+            RequeueStalledExtractions,
+            job => job.RunAsync(CancellationToken.None),
+            "*/15 * * * *",
             new RecurringJobOptions { TimeZone = clock.Zone });
     }
 }

@@ -39,6 +39,8 @@ app.MapHealthEndpoints();
 app.MapDeadlineCalculator();
 app.MapJobDashboard();
 app.MapCalendarFeeds();
+app.MapDocumentFiles();
+app.MapDocumentFeeds();
 
 app.Run();
 

@@ -51,6 +51,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<AgencyService>();
         services.AddScoped<ContractService>();
         services.AddScoped<DocumentService>();
+        services.AddSingleton<PublicLibrary>();
         services.AddScoped<DashboardService>();
         services.AddScoped<AdminService>();
         services.AddScoped<DeadlineRulesService>();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using PraTracker.Data.Deadlines;
 using PraTracker.Data.Demo;
+using PraTracker.Data.Documents;
 using PraTracker.Data.Identity;
 
 namespace PraTracker.Data.Database;
@@ -14,6 +15,7 @@ public sealed class DatabaseInitializer(
     AdminBootstrapper adminBootstrapper,
     IConfiguration configuration,
     OrganisationClock clock,
+    IDocumentFileStore files,
     ILogger<DatabaseInitializer> logger)
 {
     /// <param name="console">Where a generated first-admin password is shown, once; the process console by default.</param>
@@ -29,7 +31,7 @@ public sealed class DatabaseInitializer(
         // The demo data belongs to the embedded default; a PostgreSQL deployment asks for it explicitly.
         if (configuration.GetValue("Demo:Seed", settings.IsEmbedded))
         {
-            if (await DemoDataSeeder.SeedAsync(db, adminId, clock.Today, ct))
+            if (await DemoDataSeeder.SeedAsync(db, adminId, clock.Today, files, ct))
             {
                 logger.LogInformation("Seeded the demo data set");
             }

@@ -3,6 +3,7 @@ using PraTracker.Data.Agencies;
 using PraTracker.Data.Contracts;
 using PraTracker.Data.Database;
 using PraTracker.Data.Deadlines;
+using PraTracker.Data.Documents;
 using PraTracker.Data.Requests;
 
 namespace PraTracker.Data.Demo;
@@ -15,7 +16,8 @@ namespace PraTracker.Data.Demo;
 public static class DemoDataSeeder
 {
     /// <summary>Seeds the demo data unless the database already holds requests; returns whether it seeded.</summary>
-    public static async Task<bool> SeedAsync(PraTrackerDbContext db, string attorneyUserId, DateOnly today, CancellationToken ct = default)
+    public static async Task<bool> SeedAsync(
+        PraTrackerDbContext db, string attorneyUserId, DateOnly today, IDocumentFileStore? files = null, CancellationToken ct = default)
     {
         if (await db.Requests.IgnoreQueryFilters().AnyAsync(ct))
         {
@@ -141,8 +143,61 @@ public static class DemoDataSeeder
             await RequestDeadlines.RecalculateAsync(db, request.Id, today, ct);
         }
 
+        if (files is not null)
+        {
+            await SeedDocumentsAsync(db, files, fbiRequest, clearviewRequest, today, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    // A published production on the public FBI request, and one on the private Clearview request that the public never sees.
+    private static async Task SeedDocumentsAsync(
+        PraTrackerDbContext db, IDocumentFileStore files, RecordsRequest fbiRequest, RecordsRequest clearviewRequest, DateOnly today, CancellationToken ct)
+    {
+        var published = new DateTimeOffset(today.AddDays(-2).ToDateTime(new TimeOnly(17, 0)), TimeSpan.Zero);
+        var production = fbiRequest.Events.Single(e => e.Kind == RequestEventKind.FinalProduction);
+        await AddTextDocumentAsync(db, files, fbiRequest, production, "Clearview AI purchase order and licence terms",
+            "Purchase order for Clearview AI licences for the Criminal Justice Information Services Division.",
+            "Purchase order 15F06722P0001234. Vendor: Clearview AI, Inc. Item: 18 annual licences for facial recognition searches "
+            + "against a database of publicly available images scraped from social media and news sites. "
+            + "Total: $18,000. Period of performance: twelve months. Users must document the case number for every search.",
+            PublicationStatus.Published, published, today.AddDays(-3), ct);
+        await AddTextDocumentAsync(db, files, fbiRequest, production, "Privacy threshold analysis, face recognition services",
+            "The FBI's privacy threshold analysis for commercial face recognition services, released in part.",
+            "Privacy threshold analysis. System: commercial facial recognition services. Personally identifiable information: "
+            + "photographs of members of the public collected from the internet. (b)(7)(E) redacted. "
+            + "Retention: search results are kept with the case file.",
+            PublicationStatus.Published, published, today.AddDays(-3), ct);
+        await AddTextDocumentAsync(db, files, clearviewRequest, null, "Officer trial account roster",
+            null, "Roster of officers holding Clearview AI trial accounts, with their e-mail addresses and search counts.",
+            PublicationStatus.Private, null, today, ct);
+    }
+
+    private static async Task AddTextDocumentAsync(
+        PraTrackerDbContext db, IDocumentFileStore files, RecordsRequest request, RequestEvent? production, string title, string? description, string text,
+        PublicationStatus status, DateTimeOffset? publishedAt, DateOnly releasedOn, CancellationToken ct)
+    {
+        using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
+        var stored = await files.SaveAsync(content, long.MaxValue, ct: ct);
+        db.Documents.Add(new Document
+        {
+            Request = request,
+            RequestEvent = production,
+            Title = title,
+            Description = description,
+            FileName = title.Replace(',', ' ').Replace(' ', '-').ToLowerInvariant() + ".txt",
+            ContentType = "text/plain",
+            SizeBytes = stored.SizeBytes,
+            Sha256 = stored.Sha256,
+            ExtractedText = text,
+            TextStatus = TextStatus.Extracted,
+            PublicationStatus = status,
+            PublishedAt = publishedAt,
+            ReleasedOn = releasedOn,
+            UploadedAt = publishedAt ?? DateTimeOffset.UtcNow,
+        });
     }
 
     private static Vendor Vendor(string name, string website, string description) =>

@@ -32,7 +32,11 @@ public interface IDocumentFileStore
 }
 
 /// <summary>Why a file was not accepted, in words for the person who sent it.</summary>
-public sealed class DocumentRefusedException(string message) : Exception(message);
+public sealed class DocumentRefusedException(string message) : Exception(message)
+{
+    /// <summary>The refusal for a file over the size limit, worded the same wherever the size is found out.</summary>
+    public static DocumentRefusedException TooLarge(long maxBytes) => new($"it is larger than the limit of {maxBytes / (1024 * 1024)} MB a file.");
+}
 
 /// <summary>The store on a local folder: each file at {folder}/{first two hex digits}/{sha256}.</summary>
 public sealed class LocalDocumentFileStore(DocumentStorageSettings settings) : IDocumentFileStore
@@ -68,7 +72,7 @@ public sealed class LocalDocumentFileStore(DocumentStorageSettings settings) : I
                     size += read;
                     if (size > maxBytes)
                     {
-                        throw new DocumentRefusedException($"it is larger than the limit of {maxBytes / (1024 * 1024)} MB a file.");
+                        throw DocumentRefusedException.TooLarge(maxBytes);
                     }
 
                     hash.AppendData(buffer, 0, read);

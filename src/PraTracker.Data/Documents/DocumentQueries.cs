@@ -35,3 +35,89 @@ public static class DocumentQueries
             .ToPageAsync(page, ct);
     }
 }
+
+/// <summary>Everything the document page shows; the text only when it was read.</summary>
+public sealed record DocumentDetail(
+    Guid Id, string Title, string? Description, string FileName, string ContentType, long SizeBytes, string Sha256, int? PageCount,
+    string? ExtractedText, TextStatus TextStatus, string? TextError,
+    PublicationStatus PublicationStatus, DateTimeOffset? EmbargoUntil, DateTimeOffset? PublishedAt, DateOnly ReleasedOn, DateTimeOffset UploadedAt,
+    Guid RequestId, string RequestReference, string RequestTitle, Guid AgencyId, string AgencyName, string? EventSummary,
+    Guid? ParentId, IReadOnlyList<DocumentLink> Children)
+{
+    public bool IsPdf => ContentType == "application/pdf";
+
+    public bool IsImage => ContentType.StartsWith("image/", StringComparison.Ordinal);
+
+    /// <summary>The text page by page (PDF pages are separated by form feeds); one page for anything else.</summary>
+    public IReadOnlyList<string> TextPages => ExtractedText is null ? [] : ExtractedText.Split('\f');
+}
+
+/// <summary>A document named on another page: a request's, an archive's children, a list of the latest.</summary>
+public sealed record DocumentLink(
+    Guid Id, string Title, string FileName, int? PageCount, DateOnly ReleasedOn, PublicationStatus PublicationStatus, TextStatus TextStatus, string? TextError);
+
+/// <summary>An agency, vendor or technology category, with how many documents it has that the viewer may see.</summary>
+public sealed record BrowseEntry(string Key, string Name, int Count);
+
+/// <summary>A published document as a feed entry.</summary>
+public sealed record FeedEntry(Guid Id, string Title, string? Description, string AgencyName, string RequestReference, DateTimeOffset PublishedAt, DateOnly ReleasedOn);
+
+/// <summary>The library's reads beyond search: one document, a request's documents, and the browse lists.</summary>
+public static class LibraryQueries
+{
+    public static Task<DocumentDetail?> GetAsync(PraTrackerDbContext db, Guid id, CancellationToken ct = default) =>
+        db.Documents.AsNoTracking().Where(d => d.Id == id).Select(d => new DocumentDetail(
+            d.Id, d.Title, d.Description, d.FileName, d.ContentType, d.SizeBytes, d.Sha256, d.PageCount,
+            d.ExtractedText, d.TextStatus, d.TextError,
+            d.PublicationStatus, d.EmbargoUntil, d.PublishedAt, d.ReleasedOn, d.UploadedAt,
+            d.RequestId, d.Request.Reference, d.Request.Title, d.Request.AgencyId, d.Request.Agency.Name,
+            d.RequestEvent == null ? null : d.RequestEvent.Summary,
+            d.ParentDocumentId,
+            db.Documents.Where(c => c.ParentDocumentId == d.Id).OrderBy(c => c.FileName).Select(Link).ToList()))
+        .SingleOrDefaultAsync(ct);
+
+    /// <summary>The documents of one request the viewer may see, the files uploaded directly first, in release order.</summary>
+    public static Task<List<DocumentLink>> ForRequestAsync(PraTrackerDbContext db, Guid requestId, CancellationToken ct = default) =>
+        db.Documents.AsNoTracking().Where(d => d.RequestId == requestId && d.ParentDocumentId == null)
+            .OrderByDescending(d => d.ReleasedOn).ThenBy(d => d.FileName).Select(Link).ToListAsync(ct);
+
+    /// <summary>The newest published documents, optionally of one agency, vendor or category, for the home page and feeds.</summary>
+    public static Task<List<FeedEntry>> LatestAsync(PraTrackerDbContext db, DocumentSearchFilters filters, int take, CancellationToken ct = default) =>
+        DocumentSearch.Filter(db.Documents.AsNoTracking().Where(d => d.PublishedAt != null), filters)
+            .OrderByDescending(d => d.PublishedAt).ThenBy(d => d.Id)
+            .Take(take)
+            .Select(d => new FeedEntry(d.Id, d.Title, d.Description, d.Request.Agency.Name, d.Request.Reference, d.PublishedAt!.Value, d.ReleasedOn))
+            .ToListAsync(ct);
+
+    public static Task<List<BrowseEntry>> AgenciesAsync(PraTrackerDbContext db, int take, CancellationToken ct = default) =>
+        db.Documents.AsNoTracking()
+            .GroupBy(d => new { d.Request.AgencyId, d.Request.Agency.Name })
+            .Select(g => new { g.Key.AgencyId, g.Key.Name, Count = g.Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Name)
+            .Take(take)
+            .Select(g => new BrowseEntry(g.AgencyId.ToString(), g.Name, g.Count))
+            .ToListAsync(ct);
+
+    public static Task<List<BrowseEntry>> VendorsAsync(PraTrackerDbContext db, int take, CancellationToken ct = default) =>
+        db.Vendors.AsNoTracking()
+            .Select(v => new
+            {
+                v.Id,
+                v.Name,
+                Count = db.Documents.Count(d => d.Request.VendorLinks.Any(l => l.VendorId == v.Id) || d.Request.ContractLinks.Any(l => l.Contract.VendorId == v.Id)),
+            })
+            .Where(v => v.Count > 0)
+            .OrderByDescending(v => v.Count).ThenBy(v => v.Name)
+            .Take(take)
+            .Select(v => new BrowseEntry(v.Id.ToString(), v.Name, v.Count))
+            .ToListAsync(ct);
+
+    public static Task<List<BrowseEntry>> CategoriesAsync(PraTrackerDbContext db, CancellationToken ct = default) =>
+        db.TechnologyCategories.AsNoTracking()
+            .OrderBy(c => c.SortOrder)
+            .Select(c => new BrowseEntry(c.Code, c.Name, db.Documents.Count(d => d.Request.CategoryLinks.Any(l => l.TechnologyCategoryId == c.Id))))
+            .ToListAsync(ct);
+
+    private static readonly System.Linq.Expressions.Expression<Func<Document, DocumentLink>> Link = d =>
+        new DocumentLink(d.Id, d.Title, d.FileName, d.PageCount, d.ReleasedOn, d.PublicationStatus, d.TextStatus, d.TextError);
+}

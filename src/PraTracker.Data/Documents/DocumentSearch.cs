@@ -85,7 +85,7 @@ public static class DocumentSearch
         }
 
         var parts = new List<SnippetPart>();
-        var rest = snippet.AsSpan();
+        var rest = snippet.Replace('\f', ' ').AsSpan(); // page breaks of PDFs read as spaces in a passage
         while (rest.Length > 0)
         {
             var start = rest.IndexOf(HitStart);
@@ -156,7 +156,7 @@ public static class DocumentSearch
         DROP TABLE {SqliteTable};
         """;
 
-    private static IQueryable<Document> Filter(IQueryable<Document> documents, DocumentSearchFilters filters)
+    internal static IQueryable<Document> Filter(IQueryable<Document> documents, DocumentSearchFilters filters)
     {
         if (filters.AgencyId is { } agencyId)
         {

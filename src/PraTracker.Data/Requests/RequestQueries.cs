@@ -27,14 +27,13 @@ public sealed record RequestDetail(
     string RequestText, DateOnly? SentOn, DateOnly? ReceivedOn, SubmissionMethod? Method, string? AgencyTrackingNumber,
     RequestStatus Status, RequestOutcome? Outcome, RequestVisibility Visibility, string? InternalNotes,
     IReadOnlyList<RequestEventRow> Events, IReadOnlyList<DeadlineRow> Deadlines, IReadOnlyList<string> Vendors,
-    IReadOnlyList<LinkedContract> Contracts, IReadOnlyList<string> Technologies, IReadOnlyList<LinkedDocument> Documents,
+    IReadOnlyList<LinkedContract> Contracts, IReadOnlyList<string> Technologies,
     IReadOnlyList<string> Attorneys);
 
 /// <summary>A contract a request is about, as its page links to it.</summary>
 public sealed record LinkedContract(Guid Id, string Title, string VendorName);
 
 /// <summary>A document released on a request, as its page lists it (the visibility filter keeps unpublished ones from visitors).</summary>
-public sealed record LinkedDocument(Guid Id, string Title, string FileName, int? PageCount);
 
 /// <summary>One timeline entry of a request.</summary>
 public sealed record RequestEventRow(Guid Id, RequestEventKind Kind, DateOnly OccurredOn, string Summary, string? ExemptionsCited, DateOnly? AgencyPromisedOn);
@@ -132,7 +131,6 @@ public static class RequestQueries
                 r.VendorLinks.Select(l => l.Vendor.Name).OrderBy(n => n).ToList(),
                 r.ContractLinks.OrderBy(l => l.Contract.Title).Select(l => new LinkedContract(l.ContractId, l.Contract.Title, l.Contract.Vendor.Name)).ToList(),
                 r.CategoryLinks.OrderBy(l => l.TechnologyCategory.SortOrder).Select(l => l.TechnologyCategory.Name).ToList(),
-                r.Documents.Where(d => d.ParentDocumentId == null).OrderBy(d => d.Title).Select(d => new LinkedDocument(d.Id, d.Title, d.FileName, d.PageCount)).ToList(),
                 seesPrivate ? r.Assignments.Select(a => a.User.DisplayName != "" ? a.User.DisplayName : a.User.Email!).ToList() : new List<string>()))
             .SingleOrDefaultAsync(ct);
         return detail;

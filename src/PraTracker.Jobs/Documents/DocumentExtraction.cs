@@ -1,0 +1,66 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using PraTracker.Data.Database;
+using PraTracker.Data.Documents;
+using PraTracker.Data.Identity;
+
+namespace PraTracker.Jobs.Documents;
+
+/// <summary>Queues text extraction: after an upload, when an attorney retries a failed file, and for any upload a restart lost.</summary>
+public sealed class DocumentExtraction(IBackgroundJobClient jobs)
+{
+    public void Enqueue(Guid documentId) => jobs.Enqueue<ExtractDocumentTextJob>(job => job.RunAsync(documentId, CancellationToken.None));
+
+    /// <summary>Puts a failed document back in the queue; returns why it cannot be retried, or null once queued.</summary>
+    public async Task<string?> RetryAsync(PraTrackerDbContext db, Guid documentId, CancellationToken ct = default)
+    {
+        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId, ct);
+        if (document is null)
+        {
+            return "That document no longer exists.";
+        }
+
+        if (document.TextStatus != TextStatus.Failed)
+        {
+            return "Only a document whose text could not be read is retried.";
+        }
+
+        document.TextStatus = TextStatus.Pending;
+        document.TextError = null;
+        await db.SaveChangesAsync(ct);
+        Enqueue(documentId);
+        return null;
+    }
+}
+
+/// <summary>
+/// Finds documents still waiting for their text well after upload (the job was lost with an in-memory queue on a
+/// restart, or its worker died mid-file) and queues them again; the extraction job skips a document already done.
+/// </summary>
+public sealed class RequeueStalledExtractionsJob(
+    IDbContextFactory<PraTrackerDbContext> dbFactory, DocumentExtraction extraction, TimeProvider clock, ILogger<RequeueStalledExtractionsJob> logger)
+{
+    public static readonly TimeSpan StalledAfter = TimeSpan.FromMinutes(15);
+
+    public async Task<string> RunAsync(CancellationToken ct)
+    {
+        await using var db = (await dbFactory.CreateDbContextAsync(ct)).ViewAs(Viewer.System);
+        var before = clock.GetUtcNow() - StalledAfter;
+        var stalled = await db.Documents
+            .Where(d => (d.TextStatus == TextStatus.Pending || d.TextStatus == TextStatus.Extracting) && d.UploadedAt < before)
+            .Select(d => d.Id)
+            .ToListAsync(ct);
+        foreach (var id in stalled)
+        {
+            extraction.Enqueue(id);
+        }
+
+        if (stalled.Count > 0)
+        {
+            logger.LogWarning("Queued text extraction again for {Count} documents waiting more than {Minutes} minutes", stalled.Count, StalledAfter.TotalMinutes);
+        }
+
+        return $"{stalled.Count} documents queued again.";
+    }
+}

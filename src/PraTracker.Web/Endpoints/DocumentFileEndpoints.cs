@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+using PraTracker.Data.Database;
+using PraTracker.Data.Documents;
+using PraTracker.Web.Security;
+
+namespace PraTracker.Web.Endpoints;
+
+/// <summary>
+/// The only way to a stored file: /documents/{id}/file downloads it, /documents/{id}/view shows a PDF or an image in
+/// the page. Both read the document through the viewer's visibility filter, so a private, in-review or embargoed
+/// document, or one on a private request, is a bare 404 to anyone but staff, and files are never served by their hash.
+/// </summary>
+public static class DocumentFileEndpoints
+{
+    public static IEndpointRouteBuilder MapDocumentFiles(this IEndpointRouteBuilder endpoints)
+    {
+        // Anonymous by design: who may see the document is decided by the visibility filter below.
+        endpoints.MapGet("/documents/{id:guid}/file", (Guid id, HttpContext http, IDbContextFactory<PraTrackerDbContext> dbFactory, IDocumentFileStore store, CancellationToken ct) =>
+            ServeAsync(id, inline: false, http, dbFactory, store, ct)).AllowAnonymous();
+        endpoints.MapGet("/documents/{id:guid}/view", (Guid id, HttpContext http, IDbContextFactory<PraTrackerDbContext> dbFactory, IDocumentFileStore store, CancellationToken ct) =>
+            ServeAsync(id, inline: true, http, dbFactory, store, ct)).AllowAnonymous();
+        return endpoints;
+    }
+
+    private static async Task<IResult> ServeAsync(
+        Guid id, bool inline, HttpContext http, IDbContextFactory<PraTrackerDbContext> dbFactory, IDocumentFileStore store, CancellationToken ct)
+    {
+        await using var db = (await dbFactory.CreateDbContextAsync(ct)).ViewAs(ViewerContextFactory.ViewerOf(http.User));
+        var document = await db.Documents.AsNoTracking().Where(d => d.Id == id)
+            .Select(d => new { d.Sha256, d.FileName, d.ContentType, Public = d.PublicationStatus == PublicationStatus.Published })
+            .SingleOrDefaultAsync(ct);
+        if (document is null || !store.Exists(document.Sha256))
+        {
+            http.SkipStatusCodePage();
+            return TypedResults.NotFound();
+        }
+
+        // Only PDFs and images are shown in the page; anything else is always a download, with the type it was stored as.
+        var showable = document.ContentType == "application/pdf" || document.ContentType.StartsWith("image/", StringComparison.Ordinal);
+        var shown = inline && showable;
+        var disposition = new ContentDispositionHeaderValue(shown ? "inline" : "attachment");
+        disposition.SetHttpFileName(document.FileName);
+        http.Response.Headers.ContentDisposition = disposition.ToString();
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        if (!shown)
+        {
+            // Should a browser render a download anyway, it runs nothing and reaches nothing.
+            http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
+        }
+
+        http.Response.Headers.CacheControl = document.Public ? "public, max-age=300" : "private, no-store";
+        return TypedResults.Stream(store.OpenRead(document.Sha256), document.ContentType, enableRangeProcessing: true);
+    }
+}
