@@ -32,7 +32,7 @@ public static class JobsServiceCollectionExtensions
             {
                 hangfire.UsePostgreSqlStorage(
                     postgres => postgres.UseNpgsqlConnection(settings.ConnectionString),
-                    new PostgreSqlStorageOptions { SchemaName = HangfireSchema, PrepareSchemaIfNecessary = true });
+                    new PostgreSqlStorageOptions { SchemaName = HangfireSchema, PrepareSchemaIfNecessary = true, EnableLongPolling = true });
             }
             else
             {

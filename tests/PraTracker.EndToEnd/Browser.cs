@@ -39,6 +39,23 @@ public sealed class Browser : IAsyncLifetime
         _playwright?.Dispose();
     }
 
+    /// <summary>Where screenshots and pages are kept: under the test output, so CI can keep them as artifacts.</summary>
+    public static string ArtifactsFolder => Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts")).FullName;
+
+    /// <summary>Keeps a screenshot and the HTML of the page as it is now, named for the step.</summary>
+    public static async Task KeepAsync(IPage page, string name)
+    {
+        try
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsFolder, $"{name}.png"), FullPage = true });
+            await File.WriteAllTextAsync(Path.Combine(ArtifactsFolder, $"{name}.html"), await page.ContentAsync());
+        }
+        catch (PlaywrightException)
+        {
+            // The page is gone (closed or crashed): nothing left to keep.
+        }
+    }
+
     /// <summary>A fresh page in its own context (its own cookies), optionally signed in through the sign-in form.</summary>
     public async Task<IPage> OpenAsync(RunningApp app, bool signedIn)
     {

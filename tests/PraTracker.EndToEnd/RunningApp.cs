@@ -15,6 +15,9 @@ public sealed class RunningApp : IAsyncLifetime
     public const string AdminEmail = "admin@pratracker.local";
     public const string AdminPassword = "Correct-Horse-Battery-42";
 
+    /// <summary>The app's size limit for an uploaded file, small so an oversized file is quick to send.</summary>
+    public const int DocumentLimitMegabytes = 2;
+
     private readonly StringBuilder _log = new();
     private TestDatabase _database = null!;
     private Process? _process;
@@ -58,6 +61,7 @@ public sealed class RunningApp : IAsyncLifetime
         start.Environment["Admin__Email"] = AdminEmail;
         start.Environment["Admin__Password"] = AdminPassword;
         start.Environment["Jobs__WorkerCount"] = "1";
+        start.Environment["Documents__MaxFileMegabytes"] = DocumentLimitMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
 
         _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {app}.");

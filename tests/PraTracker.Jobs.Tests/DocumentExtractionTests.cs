@@ -14,10 +14,6 @@ using PraTracker.Data.Identity;
 using PraTracker.Data.Requests;
 using PraTracker.Jobs;
 using PraTracker.Jobs.Documents;
-using UglyToad.PdfPig.Content;
-using UglyToad.PdfPig.Core;
-using UglyToad.PdfPig.Fonts.Standard14Fonts;
-using UglyToad.PdfPig.Writer;
 
 namespace PraTracker.Tests;
 
@@ -73,7 +69,7 @@ public abstract class DocumentExtractionTests(DatabaseProvider provider) : IAsyn
     [Fact]
     public async Task A_three_page_pdf_is_read_page_by_page_and_the_same_file_uploaded_again_is_reported_and_stored_once()
     {
-        var pdf = Pdf("Contract for Spokeo seats", "Invoice 2024-17 for 12 seats", "The department agrees to audit every people search");
+        var pdf = TestFiles.Pdf("Contract for Spokeo seats", "Invoice 2024-17 for 12 seats", "The department agrees to audit every people search");
         var first = await UploadAsync("Spokeo production.pdf", pdf);
         Assert.True(first.Succeeded, first.Error);
         var again = await UploadAsync("copy of the production.pdf", pdf);
@@ -118,7 +114,7 @@ public abstract class DocumentExtractionTests(DatabaseProvider provider) : IAsyn
     [Fact]
     public async Task A_zip_is_unpacked_into_child_documents_skipping_types_the_library_does_not_take()
     {
-        var zip = Zip(("production/contract.pdf", Pdf("Spokeo master agreement")), ("production/readme.txt", Encoding.UTF8.GetBytes("Index of records")), ("tools/run.exe", [0x4D, 0x5A]));
+        var zip = TestFiles.Zip(("production/contract.pdf", TestFiles.Pdf("Spokeo master agreement")), ("production/readme.txt", Encoding.UTF8.GetBytes("Index of records")), ("tools/run.exe", [0x4D, 0x5A]));
         var upload = await UploadAsync("production.zip", zip);
         await ExtractAsync(upload.DocumentId!.Value);
 
@@ -140,7 +136,7 @@ public abstract class DocumentExtractionTests(DatabaseProvider provider) : IAsyn
     [InlineData("docs\\..\\..\\evil.txt")]
     public async Task A_zip_with_a_path_outside_itself_is_refused_whole(string hostileName)
     {
-        var upload = await UploadAsync("slip.zip", Zip(("fine.txt", Encoding.UTF8.GetBytes("fine")), (hostileName, Encoding.UTF8.GetBytes("evil"))));
+        var upload = await UploadAsync("slip.zip", TestFiles.Zip(("fine.txt", Encoding.UTF8.GetBytes("fine")), (hostileName, Encoding.UTF8.GetBytes("evil"))));
         await ExtractAsync(upload.DocumentId!.Value);
 
         var archive = await FindAsync(upload.DocumentId!.Value);
@@ -152,7 +148,7 @@ public abstract class DocumentExtractionTests(DatabaseProvider provider) : IAsyn
     [Fact]
     public async Task A_zip_that_expands_past_the_limit_fails_and_keeps_none_of_its_files()
     {
-        var bomb = Zip(("a.txt", Encoding.UTF8.GetBytes("first")), ("zeros.txt", new byte[3 * 1024 * 1024]));
+        var bomb = TestFiles.Zip(("a.txt", Encoding.UTF8.GetBytes("first")), ("zeros.txt", new byte[3 * 1024 * 1024]));
         var upload = await UploadAsync("bomb.zip", bomb);
         Assert.True(bomb.Length < 100_000, "the archive is small; only its content is large");
 
@@ -166,8 +162,8 @@ public abstract class DocumentExtractionTests(DatabaseProvider provider) : IAsyn
     [Fact]
     public async Task Archives_nested_past_the_limit_are_kept_but_not_unpacked()
     {
-        var innermost = Zip(("deep.txt", Encoding.UTF8.GetBytes("deep")));
-        var upload = await UploadAsync("outer.zip", Zip(("inner.zip", Zip(("innermost.zip", innermost)))));
+        var innermost = TestFiles.Zip(("deep.txt", Encoding.UTF8.GetBytes("deep")));
+        var upload = await UploadAsync("outer.zip", TestFiles.Zip(("inner.zip", TestFiles.Zip(("innermost.zip", innermost)))));
         var limits = new ArchiveLimits(MaxEntries: 10, MaxExpandedBytes: 1024 * 1024, MaxDepth: 2);
         await ExtractAsync(upload.DocumentId!.Value, limits);
         await using var db = Open();
@@ -189,7 +185,7 @@ public abstract class DocumentExtractionTests(DatabaseProvider provider) : IAsyn
         message.From.Add(new MailboxAddress("Records Officer", "records@cityofpasadena.net"));
         message.To.Add(new MailboxAddress("Ana Attorney", "ana@example.org"));
         var body = new BodyBuilder { TextBody = "Attached is the renewal invoice." };
-        body.Attachments.Add("invoice.pdf", Pdf("Invoice for Spokeo seats"));
+        body.Attachments.Add("invoice.pdf", TestFiles.Pdf("Invoice for Spokeo seats"));
         message.Body = body.ToMessageBody();
         using var eml = new MemoryStream();
         await message.WriteToAsync(eml);
@@ -204,33 +200,6 @@ public abstract class DocumentExtractionTests(DatabaseProvider provider) : IAsyn
         await using var db = Open();
         var attachment = await db.Documents.SingleAsync(d => d.ParentDocumentId == email.Id);
         Assert.Equal(("invoice.pdf", "application/pdf"), (attachment.FileName, attachment.ContentType));
-    }
-
-    private static byte[] Pdf(params string[] pageTexts)
-    {
-        var builder = new PdfDocumentBuilder();
-        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
-        foreach (var text in pageTexts)
-        {
-            builder.AddPage(PageSize.A4).AddText(text, 12, new PdfPoint(40, 760), font);
-        }
-
-        return builder.Build();
-    }
-
-    private static byte[] Zip(params (string Name, byte[] Content)[] entries)
-    {
-        using var buffer = new MemoryStream();
-        using (var archive = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, content) in entries)
-            {
-                using var entry = archive.CreateEntry(name, CompressionLevel.Optimal).Open();
-                entry.Write(content);
-            }
-        }
-
-        return buffer.ToArray();
     }
 
     private async Task<UploadResult> UploadAsync(string fileName, byte[] content)

@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using Microsoft.Playwright;
+
+namespace PraTracker.Tests;
+
+/// <summary>
+/// Released documents in the browser: an attorney uploads a production to the public Pasadena request, its text is
+/// searchable within seconds, and an anonymous visitor finds it, highlighted, only once it is published. Hostile and
+/// broken files each get a clear message and never stop the queue.
+/// </summary>
+[Collection(AppCollection.Name)]
+public sealed class DocumentLibraryTests(RunningApp app, Browser browser)
+{
+    [Fact]
+    public async Task A_pdf_uploaded_in_the_browser_is_found_by_a_phrase_from_page_three_and_reaches_the_public_only_once_published()
+    {
+        var marker = Marker();
+        var phrase = $"{marker} geofence sweeps";
+        var folder = Directory.CreateTempSubdirectory("pratracker-upload-");
+        var pdf = Path.Combine(folder.FullName, "fog-reveal-production.pdf");
+        await File.WriteAllBytesAsync(pdf, TestFiles.Pdf(
+            "Records unit cover letter.", "Index of responsive records.", $"Officers ran {phrase} through Fog Reveal in 2024."));
+        var staff = await browser.OpenAsync(app, signedIn: true);
+        var visitor = await browser.OpenAsync(app, signedIn: false);
+        try
+        {
+            await OpenPublicRequestAsync(staff);
+            await staff.SetInputFilesAsync("[data-testid=upload-input]", pdf);
+            await Assertions.Expect(staff.Locator("[data-testid=upload-done]")).ToBeVisibleAsync();
+            var uploaded = Stopwatch.StartNew();
+
+            // Searchable by the phrase from its third page within seconds of the upload, for the attorney.
+            var search = $"/search?q={Uri.EscapeDataString($"\"{phrase}\"")}";
+            await UntilAsync(staff, search, "[data-testid=document-result]", TimeSpan.FromSeconds(30));
+            Assert.True(uploaded.Elapsed < TimeSpan.FromSeconds(30), $"found after {uploaded.Elapsed}");
+            var documentPath = new Uri(new Uri(staff.Url), await staff.Locator("[data-testid=document-result] h3 a").GetAttributeAsync("href")).AbsolutePath;
+
+            // Not yet for the public: not in search, not by its address, not its file.
+            await visitor.GotoAsync(search, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            await Assertions.Expect(visitor.Locator("[data-testid=search-count]")).ToContainTextAsync("No documents match.");
+            await visitor.GotoAsync(documentPath);
+            await Assertions.Expect(visitor.Locator("h1")).ToHaveTextAsync("Document not found");
+            Assert.Equal(HttpStatusCode.NotFound, await StatusAsync($"{documentPath}/file"));
+
+            await staff.GotoAsync(documentPath);
+            await staff.ClickAsync("[data-testid=mark-for-review]");
+            await staff.ClickAsync("[data-testid=publish]");
+            await Assertions.Expect(staff.Locator("[data-testid=publication-status]")).ToHaveTextAsync("Published");
+
+            // Published: the visitor finds it with the phrase highlighted, opens it, reads page three and gets the file.
+            await visitor.GotoAsync(search, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            await Assertions.Expect(visitor.Locator("[data-testid=document-result]")).ToHaveCountAsync(1);
+            var highlighted = string.Join(" ", await visitor.Locator("[data-testid=snippet] mark").AllInnerTextsAsync());
+            Assert.Contains(marker, highlighted, StringComparison.OrdinalIgnoreCase);
+            await visitor.ClickAsync("[data-testid=document-result] h3 a");
+            await Assertions.Expect(visitor.Locator("h1")).ToHaveTextAsync("fog-reveal-production");
+            await Assertions.Expect(visitor.Locator("[data-testid=text-page]").Nth(2)).ToContainTextAsync(phrase);
+            await Assertions.Expect(visitor.Locator("iframe[data-testid=pdf-view]")).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("text is on this page"));
+            Assert.Equal(HttpStatusCode.OK, await StatusAsync($"{documentPath}/file"));
+            await Browser.KeepAsync(visitor, "document-published-for-the-public");
+        }
+        catch
+        {
+            await Browser.KeepAsync(staff, "upload-failure-staff");
+            await Browser.KeepAsync(visitor, "upload-failure-visitor");
+            throw;
+        }
+        finally
+        {
+            await staff.Context.CloseAsync();
+            await visitor.Context.CloseAsync();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Malformed_pdfs_hostile_zips_empty_and_oversized_files_each_get_a_clear_message_and_the_queue_goes_on()
+    {
+        var marker = Marker();
+        var folder = Directory.CreateTempSubdirectory("pratracker-upload-");
+        string Write(string name, byte[] content)
+        {
+            var path = Path.Combine(folder.FullName, name);
+            File.WriteAllBytes(path, content);
+            return path;
+        }
+
+        var files = new[]
+        {
+            Write("broken.pdf", Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << /Type /Catalog >> no trailer at all")),
+            Write("slip.zip", TestFiles.Zip(("memo.txt", Encoding.UTF8.GetBytes("memo")), ("../../etc/cron.d/evil", Encoding.UTF8.GetBytes("evil")))),
+            Write("empty.txt", []),
+            Write("huge.txt", new byte[(RunningApp.DocumentLimitMegabytes * 1024 * 1024) + 1]),
+            Write("after-the-bad-ones.txt", Encoding.UTF8.GetBytes($"ALPR camera audit {marker} for the council.")),
+        };
+        var staff = await browser.OpenAsync(app, signedIn: true);
+        try
+        {
+            await OpenPublicRequestAsync(staff);
+            await staff.SetInputFilesAsync("[data-testid=upload-input]", files);
+
+            var outcomes = staff.Locator("[data-testid=upload-file]");
+            await Assertions.Expect(outcomes.Filter(new LocatorFilterOptions { HasText = "empty.txt" }).Locator("[data-testid=upload-error]"))
+                .ToHaveTextAsync("\"empty.txt\": it is empty.");
+            await Assertions.Expect(outcomes.Filter(new LocatorFilterOptions { HasText = "huge.txt" }).Locator("[data-testid=upload-error]"))
+                .ToHaveTextAsync($"\"huge.txt\": it is larger than the limit of {RunningApp.DocumentLimitMegabytes} MB a file.");
+            await Assertions.Expect(staff.Locator("[data-testid=upload-done]")).ToHaveCountAsync(3);
+
+            // The unreadable ones say why on the request page, and the good file after them is read all the same.
+            var listed = staff.Locator("[data-testid=document-link]");
+            await Assertions.Expect(listed.Filter(new LocatorFilterOptions { HasText = "broken.pdf" }).Locator("[data-testid=text-error]"))
+                .ToContainTextAsync("could not be read as a PDF");
+            await Assertions.Expect(listed.Filter(new LocatorFilterOptions { HasText = "slip.zip" }).Locator("[data-testid=text-error]"))
+                .ToContainTextAsync("points outside the archive");
+            await UntilAsync(staff, $"/search?q={marker}", "[data-testid=document-result]", TimeSpan.FromSeconds(30));
+            Assert.Equal(HttpStatusCode.OK, await StatusAsync("/healthz"));
+
+            // A failed file can be read again from its page; it fails the same way, and says so again.
+            await staff.GotoAsync("/search?q=broken&sort=newest");
+            await staff.Locator("[data-testid=document-result] h3 a", new PageLocatorOptions { HasText = "broken" }).First.ClickAsync();
+            await Assertions.Expect(staff.Locator("[data-testid=text-failed]")).ToContainTextAsync("could not be read as a PDF");
+            await staff.ClickAsync("[data-testid=retry-extraction]");
+            await Assertions.Expect(staff.Locator("[data-testid=retry-extraction]")).ToBeHiddenAsync();
+        }
+        catch
+        {
+            await Browser.KeepAsync(staff, "bad-files-failure");
+            throw;
+        }
+        finally
+        {
+            await staff.Context.CloseAsync();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    // A word no other test or demo record holds, letters only so both databases read it as one word.
+    private static string Marker() => "mk" + new string([.. Guid.NewGuid().ToString("N").Select(c => (char)('a' + (c % 26)))])[..12];
+
+    private static async Task OpenPublicRequestAsync(IPage page)
+    {
+        await page.GotoAsync("/requests?q=Spokeo", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        await page.Locator("main a", new PageLocatorOptions { HasText = "Pasadena police use of Spokeo" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=document-upload]")).ToBeVisibleAsync();
+    }
+
+    // Reloads the page until the selector shows, as a reader would while the text is being read.
+    private static async Task UntilAsync(IPage page, string path, string selector, TimeSpan limit)
+    {
+        var until = DateTime.UtcNow + limit;
+        while (true)
+        {
+            await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            if (await page.Locator(selector).CountAsync() > 0)
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > until)
+            {
+                throw new TimeoutException($"{path} showed no {selector} within {limit}:\n{await page.Locator("main").InnerTextAsync()}");
+            }
+
+            await page.WaitForTimeoutAsync(500);
+        }
+    }
+
+    private async Task<HttpStatusCode> StatusAsync(string path)
+    {
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        return (await http.GetAsync(path)).StatusCode;
+    }
+}
