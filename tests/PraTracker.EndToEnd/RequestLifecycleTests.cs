@@ -51,6 +51,11 @@ public sealed class RequestLifecycleTests(RunningApp app, Browser browser)
             await ExpectAsync(page, "Closed", ["Response: Thu 2026-11-12", "Extended response: Fri 2026-11-20"]);
             Assert.Equal(5, await page.Locator("[data-testid=timeline-event]").CountAsync());
         }
+        catch
+        {
+            await Browser.KeepAsync(page, "request-lifecycle-failure");
+            throw;
+        }
         finally
         {
             await page.Context.CloseAsync();

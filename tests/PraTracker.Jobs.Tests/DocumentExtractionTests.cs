@@ -112,6 +112,51 @@ public abstract class DocumentExtractionTests(DatabaseProvider provider) : IAsyn
     }
 
     [Fact]
+    public async Task A_failed_document_is_queued_again_on_retry_and_only_a_failed_one()
+    {
+        var broken = await UploadAsync("broken.pdf", Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage without a trailer"));
+        var good = await UploadAsync("notes.txt", Encoding.UTF8.GetBytes("Council approved the Spokeo renewal."));
+        await ExtractAsync(broken.DocumentId!.Value);
+        await ExtractAsync(good.DocumentId!.Value);
+        var extraction = _host.Services.GetRequiredService<DocumentExtraction>();
+        var queued = EnqueuedJobs();
+
+        await using (var db = Open())
+        {
+            Assert.Equal("Only a document whose text could not be read is retried.", await extraction.RetryAsync(db, good.DocumentId!.Value));
+            Assert.Null(await extraction.RetryAsync(db, broken.DocumentId!.Value));
+        }
+
+        var retried = await FindAsync(broken.DocumentId!.Value);
+        Assert.Equal((TextStatus.Pending, null), (retried.TextStatus, retried.TextError));
+        Assert.Equal(queued + 1, EnqueuedJobs());
+        Assert.StartsWith("Failed", await ExtractAsync(broken.DocumentId!.Value), StringComparison.Ordinal); // still broken, and says so
+    }
+
+    [Fact]
+    public async Task Documents_still_waiting_for_their_text_long_after_upload_are_queued_again()
+    {
+        var waiting = await UploadAsync("waiting.txt", Encoding.UTF8.GetBytes("Flock Safety hotlist audit."));
+        var fresh = await UploadAsync("fresh.txt", Encoding.UTF8.GetBytes("Fusus registry export."));
+        await using (var db = Open())
+        {
+            var stalled = await db.Documents.SingleAsync(d => d.Id == waiting.DocumentId);
+            stalled.UploadedAt = DateTimeOffset.UtcNow - RequeueStalledExtractionsJob.StalledAfter - TimeSpan.FromMinutes(1);
+            await db.SaveChangesAsync();
+        }
+
+        var queued = EnqueuedJobs();
+        Assert.Equal("1 documents queued again.", await _host.Services.GetRequiredService<RequeueStalledExtractionsJob>().RunAsync(CancellationToken.None));
+        Assert.Equal(queued + 1, EnqueuedJobs());
+
+        await ExtractAsync(waiting.DocumentId!.Value);
+        Assert.Equal("0 documents queued again.", await _host.Services.GetRequiredService<RequeueStalledExtractionsJob>().RunAsync(CancellationToken.None));
+        Assert.Equal(TextStatus.Pending, (await FindAsync(fresh.DocumentId!.Value)).TextStatus); // a fresh upload is left to its own job
+    }
+
+    private long EnqueuedJobs() => _host.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi().EnqueuedCount("default");
+
+    [Fact]
     public async Task A_zip_is_unpacked_into_child_documents_skipping_types_the_library_does_not_take()
     {
         var zip = TestFiles.Zip(("production/contract.pdf", TestFiles.Pdf("Spokeo master agreement")), ("production/readme.txt", Encoding.UTF8.GetBytes("Index of records")), ("tools/run.exe", [0x4D, 0x5A]));

@@ -3,6 +3,7 @@ using Bunit;
 using Bunit.TestDoubles;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using PraTracker.Data.Database;
 using PraTracker.Data.Identity;
@@ -21,6 +22,14 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
 
     public virtual Task InitializeAsync() => Task.CompletedTask;
 
+    /// <summary>The services of the library's panels on request, agency and vendor pages; reading a page queues no job.</summary>
+    protected void AddLibraryServices()
+    {
+        Services.TryAddSingleton<Hangfire.IBackgroundJobClient>(new UnusedJobClient());
+        Services.AddSingleton<PraTracker.Jobs.Documents.DocumentExtraction>();
+        Services.AddScoped<PraTracker.Web.Features.Documents.DocumentService>();
+    }
+
     /// <summary>Signs the rendered pages in as the demo's admin, who is staff too.</summary>
     protected static void SignInAsAdmin(BunitAuthorizationContext auth, string userId)
     {
@@ -36,6 +45,14 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         await using var db = await Services.GetRequiredService<IDbContextFactory<PraTrackerDbContext>>().CreateDbContextAsync();
         db.ViewAs(Viewer.System);
         return await db.Users.Select(u => u.Id).FirstAsync();
+    }
+
+    /// <summary>A job client for pages that must not queue anything: any attempt fails the test.</summary>
+    protected sealed class UnusedJobClient : Hangfire.IBackgroundJobClient
+    {
+        public string Create(Hangfire.Common.Job job, Hangfire.States.IState state) => throw new InvalidOperationException("No job should be enqueued by reading a page.");
+
+        public bool ChangeState(string jobId, Hangfire.States.IState state, string expectedState) => throw new InvalidOperationException("No job should change state here.");
     }
 
     // MudBlazor registers services that only dispose asynchronously, so the context must be disposed that way.

@@ -55,16 +55,6 @@ public abstract class DashboardPageTests<TFixture> : ComponentTestContext, IClas
         Assert.Contains("No fixed period", texas.TextContent);
         Assert.Contains("Statute", texas.TextContent);
     }
-
-
-
-    // The pages read here enqueue nothing; a job client that is called fails the test.
-    private sealed class UnusedJobClient : Hangfire.IBackgroundJobClient
-    {
-        public string Create(Hangfire.Common.Job job, Hangfire.States.IState state) => throw new InvalidOperationException("No job should be enqueued by reading a page.");
-
-        public bool ChangeState(string jobId, Hangfire.States.IState state, string expectedState) => throw new InvalidOperationException("No job should change state here.");
-    }
 }
 
 public sealed class PostgresDashboardPageTests(PostgresDemoDatabase fixture) : DashboardPageTests<PostgresDemoDatabase>(fixture);

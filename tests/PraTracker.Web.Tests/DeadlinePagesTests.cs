@@ -24,6 +24,7 @@ public abstract class DeadlinePagesTests<TFixture> : ComponentTestContext, IClas
         Services.AddSingleton(fixture.Configuration);
         Services.AddPraTrackerData(fixture.Configuration);
         Services.AddScoped<ViewerContextFactory>();
+        AddLibraryServices();
         Services.AddScoped<RequestService>();
         Services.AddScoped<DeadlineCalculatorService>();
     }

@@ -24,6 +24,7 @@ public abstract class EntityPagesTests<TFixture> : ComponentTestContext, IClassF
         Services.AddSingleton(fixture.Configuration);
         Services.AddPraTrackerData(fixture.Configuration);
         Services.AddScoped<ViewerContextFactory>();
+        AddLibraryServices();
         Services.AddScoped<AgencyService>();
         Services.AddScoped<ContractService>();
         Services.AddSingleton(Jobs.Email.SmtpSettings.FromConfiguration(fixture.Configuration));

@@ -21,6 +21,7 @@ public abstract class WorkspacePagesTests<TFixture> : ComponentTestContext, ICla
         Services.AddSingleton(fixture.Configuration);
         Services.AddPraTrackerData(fixture.Configuration);
         Services.AddScoped<ViewerContextFactory>();
+        AddLibraryServices();
         Services.AddScoped<RequestService>();
     }
 
