@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace PraTracker.Tests;
 
@@ -11,7 +12,7 @@ namespace PraTracker.Tests;
 /// broken files each get a clear message and never stop the queue.
 /// </summary>
 [Collection(AppCollection.Name)]
-public sealed class DocumentLibraryTests(RunningApp app, Browser browser)
+public sealed class DocumentLibraryTests(RunningApp app, Browser browser, ITestOutputHelper output)
 {
     [Fact]
     public async Task A_pdf_uploaded_in_the_browser_is_found_by_a_phrase_from_page_three_and_reaches_the_public_only_once_published()
@@ -35,6 +36,7 @@ public sealed class DocumentLibraryTests(RunningApp app, Browser browser)
             var search = $"/search?q={Uri.EscapeDataString($"\"{phrase}\"")}";
             await UntilAsync(staff, search, "[data-testid=document-result]", TimeSpan.FromSeconds(30));
             Assert.True(uploaded.Elapsed < TimeSpan.FromSeconds(30), $"found after {uploaded.Elapsed}");
+            output.WriteLine($"The page-three phrase was found {uploaded.Elapsed.TotalSeconds:0.0} s after the upload finished.");
             var documentPath = new Uri(new Uri(staff.Url), await staff.Locator("[data-testid=document-result] h3 a").GetAttributeAsync("href")).AbsolutePath;
 
             // Not yet for the public: not in search, not by its address, not its file.
