@@ -22,7 +22,14 @@ app.Services.RegisterPraTrackerRecurringJobs();
 
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/error", createScopeForErrors: true);
+    app.UseExceptionHandler(new ExceptionHandlerOptions
+    {
+        ExceptionHandlingPath = "/error",
+        CreateScopeForErrors = true,
+
+        // A request the app refuses (a form without its antiforgery token, a body too large) is the caller's error, not ours.
+        StatusCodeSelector = exception => exception is BadHttpRequestException refused ? refused.StatusCode : StatusCodes.Status500InternalServerError,
+    });
     app.UseHsts();
     app.UseHttpsRedirection();
 }

@@ -1,0 +1,183 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.StaticAssets;
+using Microsoft.Extensions.DependencyInjection;
+using PraTracker.Data.Identity;
+
+namespace PraTracker.Tests;
+
+/// <summary>
+/// Every route the app serves, read from the app's own endpoint table, checked against the rule written here for it,
+/// as an anonymous visitor, an attorney and an admin. A page or endpoint added without a rule here fails the test, and
+/// so does a rule the app no longer follows. Framework routes (static files, the Blazor circuit) are the only ones
+/// left out, recognised by their metadata rather than listed.
+/// </summary>
+public sealed partial class RouteAuthorizationTests(SqliteAppFixture fixture) : IClassFixture<SqliteAppFixture>
+{
+    /// <summary>Who may open a route.</summary>
+    public enum Rule
+    {
+        /// <summary>Anyone; what it shows depends on who asks (the visibility filter).</summary>
+        Public,
+
+        /// <summary>Attorneys and admins; anyone else is sent to sign in.</summary>
+        Staff,
+
+        /// <summary>Admins; attorneys are refused, anyone else is sent to sign in.</summary>
+        Admin,
+
+        /// <summary>Admins, answered as an API: 401 to anonymous visitors, 403 to attorneys (the job dashboard).</summary>
+        AdminApi,
+
+        /// <summary>Anyone, but the secret in the address is the credential: a wrong one is a bare 404.</summary>
+        SecretAddress,
+
+        /// <summary>A form post anyone may make, refused without its antiforgery token.</summary>
+        FormPost,
+    }
+
+    public static readonly IReadOnlyDictionary<string, Rule> Rules = new Dictionary<string, Rule>
+    {
+        ["/"] = Rule.Public,
+        ["/search"] = Rule.Public,
+        ["/documents"] = Rule.Public,
+        ["/documents/{Id:guid}"] = Rule.Public,
+        ["/documents/{id:guid}/file"] = Rule.Public,
+        ["/documents/{id:guid}/view"] = Rule.Public,
+        ["/feeds/documents.atom"] = Rule.Public,
+        ["/requests"] = Rule.Public,
+        ["/requests/{Id:guid}"] = Rule.Public,
+        ["/agencies"] = Rule.Public,
+        ["/agencies/{Id:guid}"] = Rule.Public,
+        ["/vendors"] = Rule.Public,
+        ["/vendors/{Id:guid}"] = Rule.Public,
+        ["/contracts"] = Rule.Public,
+        ["/contracts/{Id:guid}"] = Rule.Public,
+        ["/deadlines/calculator"] = Rule.Public,
+        ["/api/v1/deadline-calculator"] = Rule.Public,
+        ["/account/login"] = Rule.Public,
+        ["/account/access-denied"] = Rule.Public,
+        ["/error"] = Rule.Public,
+        ["/not-found"] = Rule.Public,
+        ["/healthz"] = Rule.Public,
+        ["/requests/new"] = Rule.Staff,
+        ["/agencies/new"] = Rule.Staff,
+        ["/vendors/new"] = Rule.Staff,
+        ["/contracts/new"] = Rule.Staff,
+        ["/dashboard"] = Rule.Staff,
+        ["/account/alerts"] = Rule.Staff,
+        ["/admin"] = Rule.Admin,
+        ["/admin/laws"] = Rule.Admin,
+        ["/admin/laws/{Code}"] = Rule.Admin,
+        ["/admin/calendars/{Code}"] = Rule.Admin,
+        ["/hangfire/{**path}"] = Rule.AdminApi,
+        ["/calendar/{token}.ics"] = Rule.SecretAddress,
+        ["/account/logout"] = Rule.FormPost,
+    };
+
+    [Fact]
+    public void Every_route_of_the_app_has_a_rule_here_and_every_rule_a_route()
+    {
+        var routes = AppRoutes().Select(r => r.Pattern).ToHashSet();
+
+        Assert.Empty(routes.Except(Rules.Keys).Select(r => $"{r} has no rule in {nameof(RouteAuthorizationTests)}.{nameof(Rules)}"));
+        Assert.Empty(Rules.Keys.Except(routes).Select(r => $"{r} has a rule but the app has no such route"));
+    }
+
+    [Fact]
+    public async Task Every_route_answers_anonymous_visitors_attorneys_and_admins_as_its_rule_says()
+    {
+        using var anonymous = fixture.NewClient();
+        using var attorney = fixture.NewClient();
+        using var admin = fixture.NewClient();
+        await AppFixture.SignInAsync(attorney, await fixture.CreateUserAsync(Roles.Attorney), AppFixture.AttorneyPassword);
+        await AppFixture.SignInAsync(admin, AppFixture.AdminEmail, AppFixture.AdminPassword);
+
+        var wrong = new List<string>();
+        foreach (var (pattern, _) in AppRoutes())
+        {
+            var rule = Rules[pattern];
+            var path = Concrete(pattern);
+            foreach (var (who, client) in new[] { ("anonymous", anonymous), ("attorney", attorney), ("admin", admin) })
+            {
+                var response = rule == Rule.FormPost
+                    ? await client.PostAsync(path, new FormUrlEncodedContent([]))
+                    : await client.GetAsync(path);
+                var expected = Expected(rule, who);
+                var actual = Outcome(response);
+
+                // A public route let through may still find nothing at a made-up id, or want its query: not a refusal.
+                var letThrough = expected == Answer.Shown && actual is Answer.NotFound or Answer.BadRequest;
+                if (actual != expected && !(rule == Rule.Public && letThrough))
+                {
+                    wrong.Add($"{pattern} as {who}: expected {expected}, got {actual} ({(int)response.StatusCode} {response.Headers.Location})");
+                }
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    private enum Answer
+    {
+        Shown,
+        SentToSignIn,
+        AccessDenied,
+        Unauthorized,
+        Forbidden,
+        NotFound,
+        BadRequest,
+    }
+
+    private static Answer Expected(Rule rule, string who) => (rule, who) switch
+    {
+        (Rule.Public, _) => Answer.Shown,
+        (Rule.Staff or Rule.Admin, "anonymous") => Answer.SentToSignIn,
+        (Rule.Staff, _) => Answer.Shown,
+        (Rule.Admin, "attorney") => Answer.AccessDenied,
+        (Rule.Admin, _) => Answer.Shown,
+        (Rule.AdminApi, "anonymous") => Answer.Unauthorized,
+        (Rule.AdminApi, "attorney") => Answer.Forbidden,
+        (Rule.AdminApi, _) => Answer.Shown,
+        (Rule.SecretAddress, _) => Answer.NotFound,
+        (Rule.FormPost, _) => Answer.BadRequest,
+        _ => throw new ArgumentOutOfRangeException(nameof(rule)),
+    };
+
+    // A public page about a record that is not there still answers (with its not-found text): that is "shown".
+    private static Answer Outcome(HttpResponseMessage response) => response.StatusCode switch
+    {
+        HttpStatusCode.Redirect when response.Headers.Location!.OriginalString.Contains("/account/login", StringComparison.Ordinal) => Answer.SentToSignIn,
+        HttpStatusCode.Redirect when response.Headers.Location!.OriginalString.Contains("/account/access-denied", StringComparison.Ordinal) => Answer.AccessDenied,
+        HttpStatusCode.Unauthorized => Answer.Unauthorized,
+        HttpStatusCode.Forbidden => Answer.Forbidden,
+        HttpStatusCode.NotFound when response.Content.Headers.ContentLength is 0 or null => Answer.NotFound,
+        HttpStatusCode.BadRequest => Answer.BadRequest,
+        _ when (int)response.StatusCode < 400 || response.StatusCode == HttpStatusCode.NotFound => Answer.Shown,
+        _ => (Answer)(-1),
+    };
+
+    // The app's own routes: everything but static files and the Blazor circuit's plumbing.
+    private IEnumerable<(string Pattern, RouteEndpoint Endpoint)> AppRoutes() =>
+        fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<StaticAssetDescriptor>() is null)
+            .Where(e => e.Metadata.GetMetadata<HubMetadata>() is null && e.Metadata.GetMetadata<NegotiateMetadata>() is null)
+            .Where(e => !e.RoutePattern.RawText!.StartsWith("/_blazor/", StringComparison.Ordinal) && !e.RoutePattern.RawText.StartsWith("/_framework/", StringComparison.Ordinal))
+            .Where(e => e.DisplayName?.StartsWith("Fallback", StringComparison.Ordinal) != true) // the static-file fallback
+            .Select(e => (e.RoutePattern.RawText!, e))
+            .DistinctBy(r => r.Item1);
+
+    private static string Concrete(string pattern) => RouteParameter().Replace(pattern, match => match.Value switch
+    {
+        var p when p.Contains("guid", StringComparison.Ordinal) => Guid.Empty.ToString(),
+        "{Code}" => "US-CA",
+        "{**path}" => "",
+        _ => "not-a-real-secret",
+    }).TrimEnd('/') is { Length: > 0 } path ? path : "/";
+
+    [GeneratedRegex(@"\{[^}]+\}")]
+    private static partial Regex RouteParameter();
+}
