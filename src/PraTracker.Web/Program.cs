@@ -4,6 +4,7 @@ using PraTracker.Jobs;
 using PraTracker.Web;
 using PraTracker.Web.Components;
 using PraTracker.Web.Endpoints;
+using PraTracker.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -34,13 +35,15 @@ if (!app.Environment.IsDevelopment())
     app.UseHttpsRedirection();
 }
 
+app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// The app's own Content-Security-Policy (SecurityHeaders) says frame-ancestors 'none', so Blazor adds no policy of its own.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 app.MapAccountEndpoints();
 app.MapHealthEndpoints();
 app.MapDeadlineCalculator();

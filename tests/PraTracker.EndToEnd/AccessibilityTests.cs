@@ -38,6 +38,15 @@ public sealed class AccessibilityTests(RunningApp app, Browser browser)
     // "first:/list:/prefix/" opens the list and follows its first link to a detail page.
     private static async Task CheckAsync(IPage page, string target)
     {
+        // The page must also run under the app's Content-Security-Policy: Chromium reports anything it blocks.
+        var blocked = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                blocked.Add(message.Text);
+            }
+        };
         try
         {
             var path = target;
@@ -57,6 +66,7 @@ public sealed class AccessibilityTests(RunningApp app, Browser browser)
             var serious = results.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
             Assert.True(serious.Count == 0, $"{path}:\n" + string.Join("\n", serious.Select(v =>
                 $"- {v.Id} ({v.Impact}): {v.Help}\n    {string.Join("\n    ", v.Nodes.Take(5).Select(n => n.Target.ToString() + "  " + n.Html))}")));
+            Assert.True(blocked.Count == 0, $"{path} broke the Content-Security-Policy:\n" + string.Join("\n", blocked));
         }
         finally
         {

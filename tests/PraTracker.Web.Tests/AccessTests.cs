@@ -59,6 +59,32 @@ public abstract class AccessTests<TFixture>(TFixture fixture) : IClassFixture<TF
     }
 
     [Fact]
+    public async Task Pages_and_endpoints_carry_the_security_headers_and_a_file_that_is_not_shown_is_sandboxed()
+    {
+        using var client = _fixture.NewClient();
+        foreach (var path in new[] { "/", "/search?q=spokeo", "/account/login", "/feeds/documents.atom", "/api/v1/deadline-calculator", "/no-such-page" })
+        {
+            var response = await client.GetAsync(path);
+            Assert.True(
+                Web.Security.SecurityHeaders.ContentSecurityPolicy == string.Join(";", response.Headers.GetValues("Content-Security-Policy")),
+                $"{path}: {string.Join(";", response.Headers.GetValues("Content-Security-Policy"))}");
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("same-origin", response.Headers.GetValues("Referrer-Policy").Single());
+            Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        }
+
+        await using var db = _fixture.App.Services.GetRequiredService<IDbContextFactory<PraTrackerDbContext>>().CreateDbContext().ViewAs(Viewer.Anonymous);
+        // The demo's published documents are text files: never shown in the page, even at /view, and sandboxed if opened.
+        var published = await db.Documents.Where(d => d.ContentType == "text/plain").Select(d => d.Id).FirstAsync();
+        foreach (var suffix in new[] { "view", "file" })
+        {
+            var response = await client.GetAsync($"/documents/{published}/{suffix}");
+            Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
+            Assert.Equal("sandbox; default-src 'none'; frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single());
+        }
+    }
+
+    [Fact]
     public async Task An_anonymous_visitor_cannot_open_a_private_request_by_its_address()
     {
         var hidden = await _fixture.PrivateDemoRequestAsync();

@@ -43,11 +43,9 @@ public static class DocumentFileEndpoints
         disposition.SetHttpFileName(document.FileName);
         http.Response.Headers.ContentDisposition = disposition.ToString();
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        if (!shown)
-        {
-            // Should a browser render a download anyway, it runs nothing and reaches nothing.
-            http.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
-        }
+        // Should a browser render a download anyway, it runs nothing and reaches nothing; a shown PDF or image may only
+        // sit in the app's own document page.
+        http.Response.Headers.ContentSecurityPolicy = shown ? SecurityHeaders.FramedByTheApp : "sandbox; default-src 'none'; frame-ancestors 'none'";
 
         http.Response.Headers.CacheControl = document.Public ? "public, max-age=300" : "private, no-store";
         return TypedResults.Stream(store.OpenRead(document.Sha256), document.ContentType, enableRangeProcessing: true);
