@@ -11,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddPraTrackerData(builder.Configuration);
 builder.Services.AddPraTrackerJobs(builder.Configuration);
 builder.Services.AddPraTrackerWeb();
+builder.Services.AddSignInRateLimit(builder.Configuration);
 
 var app = builder.Build();
 
@@ -37,6 +38,7 @@ if (!app.Environment.IsDevelopment())
 
 app.UseSecurityHeaders();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

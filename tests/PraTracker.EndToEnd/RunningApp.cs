@@ -61,6 +61,7 @@ public sealed class RunningApp : IAsyncLifetime
         start.Environment["Admin__Email"] = AdminEmail;
         start.Environment["Admin__Password"] = AdminPassword;
         start.Environment["Jobs__WorkerCount"] = "1";
+        start.Environment["Security__SignInAttemptsPerMinute"] = "100000"; // every test signs in from 127.0.0.1
         start.Environment["Documents__MaxFileMegabytes"] = DocumentLimitMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Logging__LogLevel__Default"] = "Warning";
 

@@ -1,7 +1,10 @@
 using System.Net;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PraTracker.Data.Database;
@@ -219,6 +222,25 @@ public abstract class AccessTests<TFixture>(TFixture fixture) : IClassFixture<TF
         var rightPasswordTooLate = await AppFixture.SignInAsync(client, email, AppFixture.AttorneyPassword);
         Assert.Equal(HttpStatusCode.OK, rightPasswordTooLate.StatusCode);
         Assert.Contains("locked", await rightPasswordTooLate.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Sign_in_attempts_from_one_address_are_limited_per_minute_while_the_form_still_shows()
+    {
+        await using var limited = _fixture.App.WithWebHostBuilder(host => host.UseSetting(Web.Security.SignInRateLimit.PerMinuteKey, "3"));
+        using var client = limited.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            var refused = await AppFixture.SignInAsync(client, $"nobody-{attempt}@pratracker.test", "Wrong-Password-2026!");
+            Assert.Equal(HttpStatusCode.OK, refused.StatusCode); // the form again, with its error
+        }
+
+        var limitedAttempt = await AppFixture.SignInAsync(client, AppFixture.AdminEmail, AppFixture.AdminPassword);
+        Assert.Equal(HttpStatusCode.TooManyRequests, limitedAttempt.StatusCode);
+        Assert.Equal("60", limitedAttempt.Headers.GetValues("Retry-After").Single());
+        Assert.StartsWith("Too many sign-in attempts", await limitedAttempt.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/login")).StatusCode);
     }
 
     [Fact]
