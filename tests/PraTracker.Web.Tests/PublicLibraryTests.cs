@@ -151,24 +151,12 @@ public abstract class PublicLibraryTests<TFixture>(TFixture fixture) : IClassFix
         async Task<Document> Add(Guid requestId, string word, PublicationStatus status, DateTimeOffset? embargo = null)
         {
             var text = $"Memo {word}: Spokeo search log for the department.";
-            var stored = await store.SaveAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), long.MaxValue);
-            var document = new Document
-            {
-                RequestId = requestId,
-                Title = $"Search log {word}",
-                Description = $"About {word}",
-                FileName = $"{word}.txt",
-                ContentType = "text/plain",
-                SizeBytes = stored.SizeBytes,
-                Sha256 = stored.Sha256,
-                ExtractedText = text,
-                TextStatus = TextStatus.Extracted,
-                PublicationStatus = status,
-                EmbargoUntil = embargo,
-                PublishedAt = status == PublicationStatus.Published ? embargo ?? now : null,
-                ReleasedOn = DateOnly.FromDateTime(now.UtcDateTime),
-                UploadedAt = now,
-            };
+            var document = await TextDocuments.StoreAsync(store, $"Search log {word}", $"{word}.txt", text, DateOnly.FromDateTime(now.UtcDateTime), now);
+            document.RequestId = requestId;
+            document.Description = $"About {word}";
+            document.PublicationStatus = status;
+            document.EmbargoUntil = embargo;
+            document.PublishedAt = status == PublicationStatus.Published ? embargo ?? now : null;
             db.Documents.Add(document);
             return document;
         }

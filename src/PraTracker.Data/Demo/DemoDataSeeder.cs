@@ -179,25 +179,14 @@ public static class DemoDataSeeder
         PraTrackerDbContext db, IDocumentFileStore files, RecordsRequest request, RequestEvent? production, string title, string? description, string text,
         PublicationStatus status, DateTimeOffset? publishedAt, DateOnly releasedOn, CancellationToken ct)
     {
-        using var content = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
-        var stored = await files.SaveAsync(content, long.MaxValue, ct: ct);
-        db.Documents.Add(new Document
-        {
-            Request = request,
-            RequestEvent = production,
-            Title = title,
-            Description = description,
-            FileName = title.Replace(',', ' ').Replace(' ', '-').ToLowerInvariant() + ".txt",
-            ContentType = "text/plain",
-            SizeBytes = stored.SizeBytes,
-            Sha256 = stored.Sha256,
-            ExtractedText = text,
-            TextStatus = TextStatus.Extracted,
-            PublicationStatus = status,
-            PublishedAt = publishedAt,
-            ReleasedOn = releasedOn,
-            UploadedAt = publishedAt ?? DateTimeOffset.UtcNow,
-        });
+        var fileName = title.Replace(',', ' ').Replace(' ', '-').ToLowerInvariant() + ".txt";
+        var document = await TextDocuments.StoreAsync(files, title, fileName, text, releasedOn, publishedAt ?? DateTimeOffset.UtcNow, ct);
+        document.Request = request;
+        document.RequestEvent = production;
+        document.Description = description;
+        document.PublicationStatus = status;
+        document.PublishedAt = publishedAt;
+        db.Documents.Add(document);
     }
 
     private static Vendor Vendor(string name, string website, string description) =>
