@@ -44,7 +44,7 @@ public abstract class AccessTests<TFixture>(TFixture fixture) : IClassFixture<TF
     {
         var signInOnly = RouteEndpoints()
             .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is null && e.Metadata.GetMetadata<IAuthorizeData>() is not null)
-            .Select(e => ConcretePath(e.RoutePattern.RawText!))
+            .Select(e => AppRoutes.Fill(e.RoutePattern.RawText!, AppRoutes.Harmless)) // a value that reaches authorization
             .Distinct()
             .ToList();
         Assert.Contains("/dashboard", signInOnly);
@@ -266,17 +266,7 @@ public abstract class AccessTests<TFixture>(TFixture fixture) : IClassFixture<TF
 
     private const string JobDashboardPath = "/hangfire";
 
-    private IEnumerable<RouteEndpoint> RouteEndpoints() =>
-        _fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
-
-    // Route parameters get a harmless value, so the request reaches authorization.
-    private static string ConcretePath(string pattern)
-    {
-        var path = System.Text.RegularExpressions.Regex.Replace(pattern, @"\{\*\*[^}]+\}", "");
-        path = System.Text.RegularExpressions.Regex.Replace(path, @"\{[^}]+\}", Guid.Empty.ToString());
-        path = "/" + path.Trim('/');
-        return path;
-    }
+    private IEnumerable<RouteEndpoint> RouteEndpoints() => AppRoutes.Of(_fixture);
 }
 
 public sealed class PostgresAccessTests(PostgresAppFixture fixture) : AccessTests<PostgresAppFixture>(fixture);

@@ -15,7 +15,7 @@ namespace PraTracker.Tests;
 /// app itself (the pages' [SupplyParameterFromQuery] properties and the endpoints' bound parameters), as a visitor
 /// and as an attorney, and to the sign-in form: each answer is a page, a 4xx or a validation message, never a 5xx.
 /// </summary>
-public abstract partial class BadInputTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
+public abstract class BadInputTests<TFixture>(TFixture fixture) : IClassFixture<TFixture>
     where TFixture : AppFixture
 {
     private static readonly string[] HostileValues =
@@ -94,7 +94,7 @@ public abstract partial class BadInputTests<TFixture>(TFixture fixture) : IClass
     // Each GET route with the query parameters it reads; route parameters get a value that reaches the page.
     private IEnumerable<(string Path, IReadOnlyList<string> Parameters)> QueryTargets()
     {
-        foreach (var endpoint in fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        foreach (var endpoint in AppRoutes.Of(fixture))
         {
             var pattern = endpoint.RoutePattern.RawText!;
             if (pattern.Contains("**", StringComparison.Ordinal) || pattern.StartsWith("/_", StringComparison.Ordinal) || pattern.Contains("logout", StringComparison.Ordinal))
@@ -114,13 +114,10 @@ public abstract partial class BadInputTests<TFixture>(TFixture fixture) : IClass
                     .ToList();
             if (parameters.Count > 0)
             {
-                yield return (RouteParameter().Replace(pattern, m => m.Value.Contains("guid", StringComparison.Ordinal) ? Guid.Empty.ToString() : "US-CA"), parameters);
+                yield return (AppRoutes.Fill(pattern, AppRoutes.Harmless), parameters);
             }
         }
     }
-
-    [GeneratedRegex(@"\{[^}]+\}")]
-    private static partial Regex RouteParameter();
 }
 
 public sealed class PostgresBadInputTests(PostgresAppFixture fixture) : BadInputTests<PostgresAppFixture>(fixture);

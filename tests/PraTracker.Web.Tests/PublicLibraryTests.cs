@@ -181,7 +181,7 @@ public abstract class PublicLibraryTests<TFixture>(TFixture fixture) : IClassFix
 
     // The GET routes anyone may open, pages and endpoints alike, read from the app itself.
     private IEnumerable<string> AnonymousGetPatterns() =>
-        fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        AppRoutes.Of(fixture)
             .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
             .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>() is not { } methods || methods.HttpMethods.Contains("GET"))
             .Select(e => e.RoutePattern.RawText!)
@@ -189,16 +189,8 @@ public abstract class PublicLibraryTests<TFixture>(TFixture fixture) : IClassFix
             .Distinct();
 
     // Each route parameter takes every seeded id in turn, so every document, request, agency and vendor page is opened.
-    private static IEnumerable<string> Concrete(string pattern, IReadOnlyList<Guid> ids)
-    {
-        var path = "/" + pattern.Trim('/');
-        if (!path.Contains('{'))
-        {
-            return [path];
-        }
-
-        return ids.Select(id => System.Text.RegularExpressions.Regex.Replace(path, @"\{[^}]+\}", id.ToString()));
-    }
+    private static IEnumerable<string> Concrete(string pattern, IReadOnlyList<Guid> ids) =>
+        pattern.Contains('{') ? ids.Select(id => AppRoutes.Fill(pattern, _ => id.ToString())) : [AppRoutes.Fill(pattern, _ => "")];
 }
 
 public sealed class PostgresPublicLibraryTests(PostgresAppFixture fixture) : PublicLibraryTests<PostgresAppFixture>(fixture);

@@ -15,7 +15,7 @@ namespace PraTracker.Tests;
 /// so does a rule the app no longer follows. Framework routes (static files, the Blazor circuit) are the only ones
 /// left out, recognised by their metadata rather than listed.
 /// </summary>
-public sealed partial class RouteAuthorizationTests(SqliteAppFixture fixture) : IClassFixture<SqliteAppFixture>
+public sealed class RouteAuthorizationTests(SqliteAppFixture fixture) : IClassFixture<SqliteAppFixture>
 {
     /// <summary>Who may open a route.</summary>
     public enum Rule
@@ -81,7 +81,7 @@ public sealed partial class RouteAuthorizationTests(SqliteAppFixture fixture) : 
     [Fact]
     public void Every_route_of_the_app_has_a_rule_here_and_every_rule_a_route()
     {
-        var routes = AppRoutes().Select(r => r.Pattern).ToHashSet();
+        var routes = AppRoutesWithPatterns().Select(r => r.Pattern).ToHashSet();
 
         Assert.Empty(routes.Except(Rules.Keys).Select(r => $"{r} has no rule in {nameof(RouteAuthorizationTests)}.{nameof(Rules)}"));
         Assert.Empty(Rules.Keys.Except(routes).Select(r => $"{r} has a rule but the app has no such route"));
@@ -97,10 +97,10 @@ public sealed partial class RouteAuthorizationTests(SqliteAppFixture fixture) : 
         await AppFixture.SignInAsync(admin, AppFixture.AdminEmail, AppFixture.AdminPassword);
 
         var wrong = new List<string>();
-        foreach (var (pattern, _) in AppRoutes())
+        foreach (var (pattern, _) in AppRoutesWithPatterns())
         {
             var rule = Rules[pattern];
-            var path = Concrete(pattern);
+            var path = AppRoutes.Fill(pattern, AppRoutes.Harmless);
             foreach (var (who, client) in new[] { ("anonymous", anonymous), ("attorney", attorney), ("admin", admin) })
             {
                 var response = rule == Rule.FormPost
@@ -160,24 +160,6 @@ public sealed partial class RouteAuthorizationTests(SqliteAppFixture fixture) : 
         _ => (Answer)(-1),
     };
 
-    // The app's own routes: everything but static files and the Blazor circuit's plumbing.
-    private IEnumerable<(string Pattern, RouteEndpoint Endpoint)> AppRoutes() =>
-        fixture.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<StaticAssetDescriptor>() is null)
-            .Where(e => e.Metadata.GetMetadata<HubMetadata>() is null && e.Metadata.GetMetadata<NegotiateMetadata>() is null)
-            .Where(e => !e.RoutePattern.RawText!.StartsWith("/_blazor/", StringComparison.Ordinal) && !e.RoutePattern.RawText.StartsWith("/_framework/", StringComparison.Ordinal))
-            .Where(e => e.DisplayName?.StartsWith("Fallback", StringComparison.Ordinal) != true) // the static-file fallback
-            .Select(e => (e.RoutePattern.RawText!, e))
-            .DistinctBy(r => r.Item1);
-
-    private static string Concrete(string pattern) => RouteParameter().Replace(pattern, match => match.Value switch
-    {
-        var p when p.Contains("guid", StringComparison.Ordinal) => Guid.Empty.ToString(),
-        "{Code}" => "US-CA",
-        "{**path}" => "",
-        _ => "not-a-real-secret",
-    }).TrimEnd('/') is { Length: > 0 } path ? path : "/";
-
-    [GeneratedRegex(@"\{[^}]+\}")]
-    private static partial Regex RouteParameter();
+    private IEnumerable<(string Pattern, RouteEndpoint Endpoint)> AppRoutesWithPatterns() =>
+        AppRoutes.Own(fixture).Select(e => (e.RoutePattern.RawText!, e));
 }

@@ -16,6 +16,13 @@ public sealed class OrganisationClock(TimeProvider clock, TimeZoneInfo zone)
 
     public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
+    /// <summary>The instant a day begins in the organisation's time zone.</summary>
+    public DateTimeOffset StartOf(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUniversalTime();
+    }
+
     public static TimeZoneInfo ZoneFrom(IConfiguration configuration)
     {
         var id = configuration[TimeZoneKey] is { Length: > 0 } configured ? configured : DefaultTimeZone;

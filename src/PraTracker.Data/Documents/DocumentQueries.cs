@@ -59,9 +59,6 @@ public sealed record DocumentLink(
 /// <summary>An agency, vendor or technology category, with how many documents it has that the viewer may see.</summary>
 public sealed record BrowseEntry(string Key, string Name, int Count);
 
-/// <summary>A published document as a feed entry.</summary>
-public sealed record FeedEntry(Guid Id, string Title, string? Description, string AgencyName, string RequestReference, DateTimeOffset PublishedAt, DateOnly ReleasedOn);
-
 /// <summary>The library's reads beyond search: one document, a request's documents, and the browse lists.</summary>
 public static class LibraryQueries
 {
@@ -80,14 +77,6 @@ public static class LibraryQueries
     public static Task<List<DocumentLink>> ForRequestAsync(PraTrackerDbContext db, Guid requestId, CancellationToken ct = default) =>
         db.Documents.AsNoTracking().Where(d => d.RequestId == requestId && d.ParentDocumentId == null)
             .OrderByDescending(d => d.ReleasedOn).ThenBy(d => d.FileName).Select(Link).ToListAsync(ct);
-
-    /// <summary>The newest published documents, optionally of one agency, vendor or category, for the home page and feeds.</summary>
-    public static Task<List<FeedEntry>> LatestAsync(PraTrackerDbContext db, DocumentSearchFilters filters, int take, CancellationToken ct = default) =>
-        DocumentSearch.Filter(db.Documents.AsNoTracking().Where(d => d.PublishedAt != null), filters)
-            .OrderByDescending(d => d.PublishedAt).ThenBy(d => d.Id)
-            .Take(take)
-            .Select(d => new FeedEntry(d.Id, d.Title, d.Description, d.Request.Agency.Name, d.Request.Reference, d.PublishedAt!.Value, d.ReleasedOn))
-            .ToListAsync(ct);
 
     public static Task<List<BrowseEntry>> AgenciesAsync(PraTrackerDbContext db, int take, CancellationToken ct = default) =>
         db.Documents.AsNoTracking()

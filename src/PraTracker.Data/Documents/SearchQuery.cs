@@ -30,7 +30,8 @@ public sealed partial class SearchQuery
 
     public static SearchQuery Parse(string? text)
     {
-        var trimmed = (text ?? "").Trim();
+        // No text holds a NUL, and PostgreSQL refuses one in any value: it is dropped, never sent.
+        var trimmed = (text ?? "").Replace("\0", "", StringComparison.Ordinal).Trim();
         if (trimmed.Length > MaxLength)
         {
             trimmed = trimmed[..MaxLength];

@@ -38,7 +38,7 @@ public static class DocumentFeedEndpoints
             "Documents released under public-records laws about police surveillance technology, newest first.",
             new Uri(baseUrl + "/search" + http.Request.QueryString),
             baseUrl + http.Request.Path + http.Request.QueryString,
-            entries.Count > 0 ? entries[0].PublishedAt : DateTimeOffset.UnixEpoch,
+            entries.FirstOrDefault()?.PublishedAt ?? DateTimeOffset.UnixEpoch,
             entries.Select(e => Item(e, baseUrl)));
         feed.Links.Add(SyndicationLink.CreateSelfLink(new Uri(baseUrl + http.Request.Path + http.Request.QueryString), "application/atom+xml"));
 
@@ -52,14 +52,13 @@ public static class DocumentFeedEndpoints
         return TypedResults.Bytes(buffer.ToArray(), "application/atom+xml; charset=utf-8");
     }
 
-    private static SyndicationItem Item(FeedEntry entry, string baseUrl)
+    // Read as an anonymous visitor, every entry is published, so it has the instant it became public.
+    private static SyndicationItem Item(DocumentHit entry, string baseUrl)
     {
         var link = new Uri($"{baseUrl}/documents/{entry.Id}");
         var summary = $"{entry.AgencyName}, request {entry.RequestReference}, released {entry.ReleasedOn:yyyy-MM-dd}."
             + (entry.Description is { Length: > 0 } description ? $" {description}" : "");
-        return new SyndicationItem(entry.Title, summary, link, $"urn:uuid:{entry.Id}", entry.PublishedAt)
-        {
-            PublishDate = entry.PublishedAt,
-        };
+        var published = entry.PublishedAt ?? DateTimeOffset.UnixEpoch;
+        return new SyndicationItem(entry.Title, summary, link, $"urn:uuid:{entry.Id}", published) { PublishDate = published };
     }
 }

@@ -23,9 +23,6 @@ public sealed class DocumentService(
     public Task<List<DocumentLink>> ForRequestAsync(Guid requestId, CancellationToken ct = default) =>
         contexts.ReadAsync(db => LibraryQueries.ForRequestAsync(db, requestId, ct), ct);
 
-    public Task<List<FeedEntry>> LatestAsync(DocumentSearchFilters filters, int take, CancellationToken ct = default) =>
-        contexts.ReadAsync(db => LibraryQueries.LatestAsync(db, filters, take, ct), ct);
-
     public Task<List<BrowseEntry>> AgenciesAsync(int take, CancellationToken ct = default) =>
         contexts.ReadAsync(db => LibraryQueries.AgenciesAsync(db, take, ct), ct);
 
@@ -69,18 +66,12 @@ public sealed class DocumentService(
 
     /// <summary>Publishes now, or from the start of the given day in the organisation's time zone.</summary>
     public Task<string?> PublishAsync(Guid id, DateOnly? embargoUntil, CancellationToken ct = default) =>
-        AsStaffAsync(db => DocumentPublication.PublishAsync(db, id, clock.UtcNow, embargoUntil is { } day ? StartOf(day) : null, ct), ct);
+        AsStaffAsync(db => DocumentPublication.PublishAsync(db, id, clock.UtcNow, embargoUntil is { } day ? clock.StartOf(day) : null, ct), ct);
 
     public Task<string?> UnpublishAsync(Guid id, CancellationToken ct = default) =>
         AsStaffAsync(db => DocumentPublication.UnpublishAsync(db, id, ct), ct);
 
     public DateOnly Today => clock.Today;
-
-    private DateTimeOffset StartOf(DateOnly day)
-    {
-        var local = day.ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(local, clock.Zone.GetUtcOffset(local)).ToUniversalTime();
-    }
 
     private async Task<string?> AsStaffAsync(Func<PraTrackerDbContext, Task<string?>> change, CancellationToken ct)
     {

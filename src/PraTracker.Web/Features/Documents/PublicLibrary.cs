@@ -9,7 +9,7 @@ namespace PraTracker.Web.Features.Documents;
 public sealed class PublicLibrary(IDbContextFactory<PraTrackerDbContext> dbFactory)
 {
     /// <summary>The newest published documents for a feed, and the feed's title naming what it is narrowed to.</summary>
-    public async Task<(string Title, List<FeedEntry> Entries)> FeedAsync(DocumentSearchFilters filters, int take, CancellationToken ct = default)
+    public async Task<(string Title, IReadOnlyList<DocumentHit> Entries)> FeedAsync(DocumentSearchFilters filters, int take, CancellationToken ct = default)
     {
         await using var db = (await dbFactory.CreateDbContextAsync(ct)).ViewAs(Viewer.Anonymous);
         var subject = filters switch
@@ -20,6 +20,7 @@ public sealed class PublicLibrary(IDbContextFactory<PraTrackerDbContext> dbFacto
             _ => null,
         };
         var title = subject is null ? "newly published documents" : $"newly published documents, {subject}";
-        return (title, await LibraryQueries.LatestAsync(db, filters, take, ct));
+        var newest = await DocumentSearch.SearchAsync(db, null, filters, new PageRequest(0, take), DocumentSort.Newest, ct);
+        return (title, newest.Items);
     }
 }
