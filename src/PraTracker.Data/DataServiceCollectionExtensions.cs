@@ -41,6 +41,7 @@ public static class DataServiceCollectionExtensions
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PraTrackerDbContext>();
 
+        services.AddScoped<UserAccounts>();
         services.AddScoped<AdminBootstrapper>();
         services.AddScoped<DatabaseInitializer>();
         return services;

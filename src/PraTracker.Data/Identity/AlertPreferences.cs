@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using PraTracker.Data.Database;
 using PraTracker.Data.Deadlines;
@@ -106,8 +104,8 @@ public static class AlertPreferences
     /// </summary>
     public static async Task<string> RenewCalendarFeedAsync(PraTrackerDbContext db, string userId, CancellationToken ct = default)
     {
-        var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
-        var hash = HashFeedToken(token);
+        var token = SecretTokens.New();
+        var hash = SecretTokens.Hash(token);
         var changed = await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(set => set.SetProperty(u => u.CalendarFeedTokenHash, hash), ct);
         return changed == 1 ? token : throw new InvalidOperationException("Your account no longer exists.");
     }
@@ -119,18 +117,16 @@ public static class AlertPreferences
     /// <summary>The enabled user a feed token belongs to, or null for an unknown, revoked or malformed one.</summary>
     public static async Task<string?> FeedOwnerAsync(PraTrackerDbContext db, string token, DateTimeOffset now, CancellationToken ct = default)
     {
-        if (token.Length != 64 || !token.All(char.IsAsciiHexDigitLower))
+        if (!SecretTokens.IsWellFormed(token))
         {
             return null;
         }
 
-        var hash = HashFeedToken(token);
+        var hash = SecretTokens.Hash(token);
         var owner = await db.Users.AsNoTracking()
             .Where(u => u.CalendarFeedTokenHash == hash)
             .Select(u => new { u.Id, u.LockoutEnd })
             .SingleOrDefaultAsync(ct);
         return owner is null || owner.LockoutEnd > now ? null : owner.Id;
     }
-
-    private static string HashFeedToken(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(token)));
 }

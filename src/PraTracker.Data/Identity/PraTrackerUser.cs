@@ -19,6 +19,9 @@ public class PraTrackerUser : IdentityUser
 
     /// <summary>SHA-256 of the secret in the user's calendar-feed address; null when there is no feed. The secret itself is never stored.</summary>
     public string? CalendarFeedTokenHash { get; set; }
+
+    /// <summary>When an admin disabled the account; null while it may sign in. A disabled account is also locked out indefinitely.</summary>
+    public DateTimeOffset? DisabledAt { get; set; }
 }
 
 /// <summary>How a user receives deadline and contract alerts.</summary>

@@ -5,7 +5,7 @@ using PraTracker.Data.Identity;
 
 namespace PraTracker.Web.Features.Admin;
 
-/// <summary>The admin page's reads: users, and whether e-mail is on.</summary>
+/// <summary>The admin page's reads about e-mail: whether it is on, and how deadline alerts are going.</summary>
 public sealed class AdminService(IDbContextFactory<PraTrackerDbContext> dbFactory, OrganisationClock clock, PraTracker.Jobs.Email.SmtpSettings smtp)
 {
     /// <summary>Where deadline alerts go out, or null when e-mail is off (no Smtp:Host).</summary>
@@ -15,11 +15,5 @@ public sealed class AdminService(IDbContextFactory<PraTrackerDbContext> dbFactor
     {
         await using var db = (await dbFactory.CreateDbContextAsync(ct)).ViewAs(Viewer.System);
         return await ReminderLedger.StatusAsync(db, clock.UtcNow, ct);
-    }
-
-    public async Task<IReadOnlyList<UserRow>> ListUsersAsync(CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await UserQueries.ListAsync(db, ct);
     }
 }
