@@ -10,7 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddPraTrackerData(builder.Configuration);
 builder.Services.AddPraTrackerJobs(builder.Configuration);
-builder.Services.AddPraTrackerWeb();
+builder.Services.AddPraTrackerWeb(builder.Environment);
 builder.Services.AddSignInRateLimit(builder.Configuration);
 
 var app = builder.Build();
@@ -44,7 +44,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 // The app's own Content-Security-Policy (SecurityHeaders) says frame-ancestors 'none', so Blazor adds no policy of its own.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
 app.MapAccountEndpoints();

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
@@ -20,14 +22,21 @@ public static class WebServiceCollectionExtensions
 {
     public const string LoginPath = "/account/login";
 
-    public static IServiceCollection AddPraTrackerWeb(this IServiceCollection services)
+    public static IServiceCollection AddPraTrackerWeb(this IServiceCollection services, IHostEnvironment environment)
     {
+        // Cookies travel over HTTPS only, except on a developer's machine served over plain http://localhost.
+        var secureCookies = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
 
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureAll<CookieAuthenticationOptions>(cookie => cookie.Cookie.SecurePolicy = secureCookies);
+        services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = secureCookies);
+
+        // A disabled account, a new role or a reset two-factor changes the security stamp; open sessions end within a minute.
+        services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = LoginPath;
@@ -41,8 +50,11 @@ public static class WebServiceCollectionExtensions
         });
         new IdentityBuilder(typeof(PraTrackerUser), typeof(IdentityRole), services)
             .AddSignInManager()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<PraTrackerClaimsPrincipalFactory>();
         services.AddAuthorization(Policies.Configure);
+        services.AddSingleton<TwoFactorRule>();
+        services.AddSingleton<IAuthorizationHandler, TwoFactorRequirementHandler>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
@@ -57,6 +69,8 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<DeadlineRulesService>();
         services.AddScoped<DeadlineCalculatorService>();
         services.AddScoped<AlertSettingsService>();
+        services.AddScoped<UserAdminService>();
+        services.AddScoped<AccountSecurityService>();
         return services;
     }
 }

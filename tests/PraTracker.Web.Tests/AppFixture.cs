@@ -51,7 +51,15 @@ public abstract partial class AppFixture(DatabaseProvider provider) : IAsyncLife
     }
 
     /// <summary>A browser-like client that keeps cookies and does not follow redirects, so tests see them.</summary>
-    public HttpClient NewClient() => App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>A browser-like client over HTTPS, as the app runs outside development (its cookies are Secure-only there).</summary>
+    public static WebApplicationFactoryClientOptions BrowserLike => new()
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        BaseAddress = new Uri("https://localhost"),
+    };
+
+    public HttpClient NewClient() => App.CreateClient(BrowserLike);
 
     /// <summary>The public Pasadena/Spokeo request of the demo data.</summary>
     public Task<RecordsRequest> PublicDemoRequestAsync() => DemoRequestAsync("Spokeo", RequestVisibility.Public);

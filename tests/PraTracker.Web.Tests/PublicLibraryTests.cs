@@ -181,7 +181,7 @@ public abstract class PublicLibraryTests<TFixture>(TFixture fixture) : IClassFix
 
     // The GET routes anyone may open, pages and endpoints alike, read from the app itself.
     private IEnumerable<string> AnonymousGetPatterns() =>
-        AppRoutes.Of(fixture)
+        AppRoutes.Own(fixture)
             .Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
             .Where(e => e.Metadata.GetMetadata<HttpMethodMetadata>() is not { } methods || methods.HttpMethods.Contains("GET"))
             .Select(e => e.RoutePattern.RawText!)

@@ -37,6 +37,9 @@ public sealed class RouteAuthorizationTests(SqliteAppFixture fixture) : IClassFi
 
         /// <summary>A form post anyone may make, refused without its antiforgery token.</summary>
         FormPost,
+
+        /// <summary>The second step of signing in: only after a correct password in the same browser; anyone else is sent to sign in.</summary>
+        SecondSignInStep,
     }
 
     public static readonly IReadOnlyDictionary<string, Rule> Rules = new Dictionary<string, Rule>
@@ -60,6 +63,8 @@ public sealed class RouteAuthorizationTests(SqliteAppFixture fixture) : IClassFi
         ["/api/v1/deadline-calculator"] = Rule.Public,
         ["/account/login"] = Rule.Public,
         ["/account/access-denied"] = Rule.Public,
+        ["/account/invitation"] = Rule.Public,
+        ["/account/login/two-factor"] = Rule.SecondSignInStep,
         ["/error"] = Rule.Public,
         ["/not-found"] = Rule.Public,
         ["/healthz"] = Rule.Public,
@@ -69,6 +74,7 @@ public sealed class RouteAuthorizationTests(SqliteAppFixture fixture) : IClassFi
         ["/contracts/new"] = Rule.Staff,
         ["/dashboard"] = Rule.Staff,
         ["/account/alerts"] = Rule.Staff,
+        ["/account/two-factor"] = Rule.Staff,
         ["/admin"] = Rule.Admin,
         ["/admin/laws"] = Rule.Admin,
         ["/admin/laws/{Code}"] = Rule.Admin,
@@ -144,6 +150,7 @@ public sealed class RouteAuthorizationTests(SqliteAppFixture fixture) : IClassFi
         (Rule.AdminApi, _) => Answer.Shown,
         (Rule.SecretAddress, _) => Answer.NotFound,
         (Rule.FormPost, _) => Answer.BadRequest,
+        (Rule.SecondSignInStep, _) => Answer.SentToSignIn,
         _ => throw new ArgumentOutOfRangeException(nameof(rule)),
     };
 

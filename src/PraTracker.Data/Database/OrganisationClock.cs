@@ -16,6 +16,9 @@ public sealed class OrganisationClock(TimeProvider clock, TimeZoneInfo zone)
 
     public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
+    /// <summary>An instant as pages show it: date and time in the organisation's zone.</summary>
+    public string Format(DateTimeOffset instant) => ToLocal(instant).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The instant a day begins in the organisation's time zone.</summary>
     public DateTimeOffset StartOf(DateOnly day)
     {

@@ -38,19 +38,8 @@ public sealed class AlertMailComposer(IServiceScopeFactory scopes, ILoggerFactor
 
         var message = new MimeMessage { Subject = subject };
         message.To.Add(new MailboxAddress(recipient.Name, recipient.Email));
-        message.Body = new BodyBuilder
-        {
-            // The text component renders through the HTML renderer, which encodes; decoding once gives back the text.
-            TextBody = WebUtility.HtmlDecode(text).Trim() + "\n",
-            HtmlBody = html,
-        }.ToMessageBody();
-
-        // Quoted-printable keeps the bodies 7-bit, so no relay on the way can mangle a "§" or a "·".
-        foreach (var part in message.BodyParts.OfType<TextPart>())
-        {
-            part.ContentTransferEncoding = ContentEncoding.QuotedPrintable;
-        }
-
+        // The text component renders through the HTML renderer, which encodes; decoding once gives back the text.
+        message.Body = MailBody.Of(WebUtility.HtmlDecode(text).Trim() + "\n", html);
         return message;
     }
 }
