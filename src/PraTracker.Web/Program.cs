@@ -45,8 +45,7 @@ app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
-// The app's own Content-Security-Policy (SecurityHeaders) says frame-ancestors 'none', so Blazor adds no policy of its own.
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
+app.MapPraTrackerComponents();
 app.MapAccountEndpoints();
 app.MapHealthEndpoints();
 app.MapDeadlineCalculator();

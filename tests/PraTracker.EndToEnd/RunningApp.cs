@@ -24,6 +24,9 @@ public sealed class RunningApp : IAsyncLifetime
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The real SMTP server the app sends its e-mail to.</summary>
+    public MailCatcher Mail { get; private set; } = null!;
+
     /// <summary>What the app wrote to its console, for a failure message.</summary>
     public string Log
     {
@@ -39,6 +42,7 @@ public sealed class RunningApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
+        Mail = await MailCatcher.StartAsync();
         var port = FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
         var webProject = Path.Combine(RepositoryRoot(), "src", "PraTracker.Web");
@@ -63,6 +67,9 @@ public sealed class RunningApp : IAsyncLifetime
         start.Environment["Jobs__WorkerCount"] = "1";
         start.Environment["Security__SignInAttemptsPerMinute"] = "100000"; // every test signs in from 127.0.0.1
         start.Environment["Documents__MaxFileMegabytes"] = DocumentLimitMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Smtp__Host"] = "127.0.0.1";
+        start.Environment["Smtp__Port"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["App__BaseUrl"] = BaseAddress.ToString();
         start.Environment["Logging__LogLevel__Default"] = "Warning";
 
         _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {app}.");
@@ -112,6 +119,7 @@ public sealed class RunningApp : IAsyncLifetime
 
         _process?.Dispose();
         await _database.DisposeAsync();
+        await Mail.DisposeAsync();
     }
 
     private void Append(string? line)
