@@ -102,7 +102,13 @@ public sealed class UserAccounts(UserManager<PraTrackerUser> users, PraTrackerDb
             .OrderBy(u => u.DisplayName).ThenBy(u => u.Email)
             .Select(u => new
             {
-                u.Id, u.DisplayName, u.Email, u.TwoFactorEnabled, u.DisabledAt, u.LockoutEnd, u.CreatedAt,
+                u.Id,
+                u.DisplayName,
+                u.Email,
+                u.TwoFactorEnabled,
+                u.DisabledAt,
+                u.LockoutEnd,
+                u.CreatedAt,
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList(),
             })
             .ToListAsync(ct);
