@@ -94,6 +94,17 @@ public sealed class RouteAuthorizationTests(SqliteAppFixture fixture) : IClassFi
     }
 
     [Fact]
+    public void Only_routes_meant_for_anyone_let_anonymous_visitors_past_the_authorization_middleware()
+    {
+        // The pages refuse again as they render, but the middleware is the gate that must hold on its own.
+        var open = new[] { Rule.Public, Rule.SecretAddress, Rule.FormPost, Rule.SecondSignInStep };
+        var wrong = AppRoutesWithPatterns()
+            .Where(r => (r.Endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null) != open.Contains(Rules[r.Pattern]))
+            .Select(r => $"{r.Pattern} ({Rules[r.Pattern]}) {(open.Contains(Rules[r.Pattern]) ? "is not" : "is")} marked as open to anyone");
+        Assert.Empty(wrong);
+    }
+
+    [Fact]
     public async Task Every_route_answers_anonymous_visitors_attorneys_and_admins_as_its_rule_says()
     {
         using var anonymous = fixture.NewClient();

@@ -18,7 +18,8 @@ public static class DenyByDefault
 
         // The app's own Content-Security-Policy (SecurityHeaders) says frame-ancestors 'none', so Blazor adds no policy of its own.
         components.MapRazorComponents<App>().AddInteractiveServerRenderMode(options => options.ContentSecurityFrameAncestorsPolicy = null);
-        ((IEndpointConventionBuilder)components).Add(endpoint =>
+        // Finally: the page metadata (its component type and attributes) is on the endpoint only by then.
+        ((IEndpointConventionBuilder)components).Finally(endpoint =>
         {
             if (!endpoint.Metadata.OfType<ComponentTypeMetadata>().Any())
             {
