@@ -78,6 +78,23 @@ public sealed partial class InvitationJourneyTests(RunningApp app, Browser brows
             await Assertions.Expect(row.Locator("[data-testid=user-role]")).ToHaveTextAsync("Attorney");
             await Assertions.Expect(row.Locator("[data-testid=user-two-factor]")).ToHaveTextAsync("On");
             await Browser.KeepAsync(admin, "users-after-invitation");
+
+            // Disabled by the admin, the attorney cannot sign in; enabled again, they can.
+            await ChooseAsync(admin, row, "Disable account", confirm: true);
+            await Assertions.Expect(row.Locator("[data-testid=user-status]")).ToHaveTextAsync("Disabled");
+            var refused = await browser.OpenAsync(app, signedIn: false);
+            await refused.GotoAsync("/account/login");
+            await refused.FillAsync("#email", email);
+            await refused.FillAsync("#password", Password);
+            await refused.ClickAsync("button[type=submit]");
+            await Assertions.Expect(refused.Locator("[data-testid=login-error]")).ToContainTextAsync("locked");
+            await ChooseAsync(admin, row, "Enable account", confirm: false);
+            await Assertions.Expect(row.Locator("[data-testid=user-status]")).ToHaveTextAsync("Active");
+            await refused.FillAsync("#email", email);
+            await refused.FillAsync("#password", Password);
+            await refused.ClickAsync("button[type=submit]");
+            await refused.WaitForURLAsync(url => url.Contains("/account/login/two-factor", StringComparison.Ordinal));
+            await refused.Context.CloseAsync();
         }
         catch
         {
@@ -89,6 +106,17 @@ public sealed partial class InvitationJourneyTests(RunningApp app, Browser brows
         {
             await admin.Context.CloseAsync();
             await attorney.Context.CloseAsync();
+        }
+    }
+
+    // Disabling asks "are you sure?"; enabling again does not.
+    private static async Task ChooseAsync(IPage page, ILocator row, string action, bool confirm)
+    {
+        await row.Locator("[data-testid=user-actions] button").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-menu-item", new PageLocatorOptions { HasText = action }).ClickAsync();
+        if (confirm)
+        {
+            await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Yes" }).ClickAsync();
         }
     }
 
