@@ -28,6 +28,8 @@ public sealed record AccountResult(IReadOnlyDictionary<string, string> Errors, s
     public bool Succeeded => Errors.Count == 0;
 
     public static AccountResult Failed(string message, string field = "") => new(new Dictionary<string, string> { [field] = message });
+
+    public static AccountResult Done(string userId) => new(new Dictionary<string, string>(), userId);
 }
 
 /// <summary>
@@ -38,6 +40,7 @@ public sealed record AccountResult(IReadOnlyDictionary<string, string> Errors, s
 public sealed class UserAccounts(UserManager<PraTrackerUser> users, PraTrackerDbContext db, TimeProvider clock)
 {
     private const string AuditedEntity = "User";
+    private const string LastAdmin = "This is the last admin who can sign in; make someone else an admin first.";
 
     /// <summary>
     /// Creates the invitee's account with the password they chose, in the invited role, and uses up the invitation;
@@ -83,7 +86,7 @@ public sealed class UserAccounts(UserManager<PraTrackerUser> users, PraTrackerDb
         invitation.AcceptedUserId = user.Id;
         Audit(invitation.InvitedById, user.Id, AuditAction.Created, new { Email = Change(null, user.Email), Role = Change(null, invitation.Role), Invitation = Change(null, invitation.Id) });
         await db.SaveChangesAsync(ct);
-        return new AccountResult(new Dictionary<string, string>(), user.Id);
+        return AccountResult.Done(user.Id);
     }
 
     /// <summary>What the invitation page says about a link that no longer works.</summary>
@@ -123,133 +126,92 @@ public sealed class UserAccounts(UserManager<PraTrackerUser> users, PraTrackerDb
 
     /// <summary>Gives the account the role (Admin or Attorney) in place of its current one.</summary>
     public Task<AccountResult> ChangeRoleAsync(string actorId, string userId, string role, CancellationToken ct = default) =>
-        InTransactionAsync(() => ChangeRoleCore(actorId, userId, role, ct), ct);
-
-    private async Task<AccountResult> ChangeRoleCore(string actorId, string userId, string role, CancellationToken ct)
-    {
-        if (!Roles.All.Contains(role))
+        ChangeAccountAsync(userId, async user =>
         {
-            return AccountResult.Failed("Choose Attorney or Admin.", "Role");
-        }
-
-        var user = await users.FindByIdAsync(userId);
-        if (user is null)
-        {
-            return AccountResult.Failed("That account no longer exists.");
-        }
-
-        var current = await users.GetRolesAsync(user);
-        if (current.Count == 1 && current[0] == role)
-        {
-            return new AccountResult(new Dictionary<string, string>(), userId);
-        }
-
-        if (current.Contains(Roles.Admin) && role != Roles.Admin)
-        {
-            if (userId == actorId)
+            if (!Roles.All.Contains(role))
             {
-                return AccountResult.Failed("You cannot take away your own admin role; ask another admin.");
+                return AccountResult.Failed("Choose Attorney or Admin.", "Role");
             }
 
-            if (!await AnotherEnabledAdminAsync(userId, ct))
+            var current = await users.GetRolesAsync(user);
+            if (current.Count == 1 && current[0] == role)
             {
-                return AccountResult.Failed("This is the last admin who can sign in; make someone else an admin first.");
+                return AccountResult.Done(userId);
             }
-        }
 
-        await Check(users.RemoveFromRolesAsync(user, current));
-        await Check(users.AddToRoleAsync(user, role));
+            if (current.Contains(Roles.Admin) && role != Roles.Admin)
+            {
+                if (userId == actorId)
+                {
+                    return AccountResult.Failed("You cannot take away your own admin role; ask another admin.");
+                }
 
-        // A new stamp ends the account's open sessions, so the new role takes effect at once.
-        await Check(users.UpdateSecurityStampAsync(user));
-        Audit(actorId, userId, AuditAction.Updated, new { Role = Change(string.Join(", ", current), role) });
-        await db.SaveChangesAsync(ct);
-        return new AccountResult(new Dictionary<string, string>(), userId);
-    }
+                if (!await AnotherEnabledAdminAsync(userId, ct))
+                {
+                    return AccountResult.Failed(LastAdmin);
+                }
+            }
+
+            await Check(users.RemoveFromRolesAsync(user, current));
+            await Check(users.AddToRoleAsync(user, role));
+
+            // A new stamp ends the account's open sessions, so the new role takes effect at once.
+            await Check(users.UpdateSecurityStampAsync(user));
+            return await AuditedAsync(actorId, userId, new { Role = Change(string.Join(", ", current), role) }, ct);
+        }, ct);
 
     /// <summary>Stops the account from signing in and ends its open sessions, until an admin enables it again.</summary>
     public Task<AccountResult> DisableAsync(string actorId, string userId, CancellationToken ct = default) =>
-        InTransactionAsync(() => DisableCore(actorId, userId, ct), ct);
-
-    private async Task<AccountResult> DisableCore(string actorId, string userId, CancellationToken ct)
-    {
-        if (userId == actorId)
+        ChangeAccountAsync(userId, async user =>
         {
-            return AccountResult.Failed("You cannot disable your own account.");
-        }
+            if (userId == actorId)
+            {
+                return AccountResult.Failed("You cannot disable your own account.");
+            }
 
-        var user = await users.FindByIdAsync(userId);
-        if (user is null)
-        {
-            return AccountResult.Failed("That account no longer exists.");
-        }
+            if (user.DisabledAt is not null)
+            {
+                return AccountResult.Done(userId);
+            }
 
-        if (user.DisabledAt is not null)
-        {
-            return new AccountResult(new Dictionary<string, string>(), userId);
-        }
+            if (await users.IsInRoleAsync(user, Roles.Admin) && !await AnotherEnabledAdminAsync(userId, ct))
+            {
+                return AccountResult.Failed(LastAdmin);
+            }
 
-        if (await users.IsInRoleAsync(user, Roles.Admin) && !await AnotherEnabledAdminAsync(userId, ct))
-        {
-            return AccountResult.Failed("This is the last admin who can sign in; make someone else an admin first.");
-        }
-
-        var now = clock.GetUtcNow();
-        user.DisabledAt = now;
-        user.LockoutEnabled = true;
-        user.LockoutEnd = DateTimeOffset.MaxValue;
-        await Check(users.UpdateSecurityStampAsync(user));
-        Audit(actorId, userId, AuditAction.Updated, new { Disabled = Change(false, true) });
-        await db.SaveChangesAsync(ct);
-        return new AccountResult(new Dictionary<string, string>(), userId);
-    }
+            user.DisabledAt = clock.GetUtcNow();
+            user.LockoutEnabled = true;
+            user.LockoutEnd = DateTimeOffset.MaxValue;
+            await Check(users.UpdateSecurityStampAsync(user));
+            return await AuditedAsync(actorId, userId, new { Disabled = Change(false, true) }, ct);
+        }, ct);
 
     /// <summary>Lets a disabled (or locked-out) account sign in again.</summary>
     public Task<AccountResult> EnableAsync(string actorId, string userId, CancellationToken ct = default) =>
-        InTransactionAsync(() => EnableCore(actorId, userId, ct), ct);
-
-    private async Task<AccountResult> EnableCore(string actorId, string userId, CancellationToken ct)
-    {
-        var user = await users.FindByIdAsync(userId);
-        if (user is null)
+        ChangeAccountAsync(userId, async user =>
         {
-            return AccountResult.Failed("That account no longer exists.");
-        }
-
-        var wasDisabled = user.DisabledAt is not null;
-        user.DisabledAt = null;
-        user.LockoutEnd = null;
-        user.AccessFailedCount = 0;
-        await Check(users.UpdateAsync(user));
-        Audit(actorId, userId, AuditAction.Updated, wasDisabled ? new { Disabled = Change(true, false) } : new { LockedOut = Change(true, false) });
-        await db.SaveChangesAsync(ct);
-        return new AccountResult(new Dictionary<string, string>(), userId);
-    }
+            var wasDisabled = user.DisabledAt is not null;
+            user.DisabledAt = null;
+            user.LockoutEnd = null;
+            user.AccessFailedCount = 0;
+            await Check(users.UpdateAsync(user));
+            return await AuditedAsync(actorId, userId, wasDisabled ? new { Disabled = Change(true, false) } : new { LockedOut = Change(true, false) }, ct);
+        }, ct);
 
     /// <summary>
     /// Turns two-factor sign-in off for an account that lost its authenticator, forgetting its key and recovery
     /// codes and ending its sessions; the person enrols again after signing in with their password.
     /// </summary>
     public Task<AccountResult> ResetTwoFactorAsync(string actorId, string userId, CancellationToken ct = default) =>
-        InTransactionAsync(() => ResetTwoFactorCore(actorId, userId, ct), ct);
-
-    private async Task<AccountResult> ResetTwoFactorCore(string actorId, string userId, CancellationToken ct)
-    {
-        var user = await users.FindByIdAsync(userId);
-        if (user is null)
+        ChangeAccountAsync(userId, async user =>
         {
-            return AccountResult.Failed("That account no longer exists.");
-        }
-
-        var was = user.TwoFactorEnabled;
-        await Check(users.SetTwoFactorEnabledAsync(user, false));
-        await Check(users.RemoveAuthenticationTokenAsync(user, RecoveryCodeStore.LoginProvider, RecoveryCodeStore.AuthenticatorKeyName));
-        await Check(users.RemoveAuthenticationTokenAsync(user, RecoveryCodeStore.LoginProvider, RecoveryCodeStore.RecoveryCodesName));
-        await Check(users.UpdateSecurityStampAsync(user));
-        Audit(actorId, userId, AuditAction.Updated, new { TwoFactor = Change(was ? "on" : "off", "reset") });
-        await db.SaveChangesAsync(ct);
-        return new AccountResult(new Dictionary<string, string>(), userId);
-    }
+            var was = user.TwoFactorEnabled;
+            await Check(users.SetTwoFactorEnabledAsync(user, false));
+            await Check(users.RemoveAuthenticationTokenAsync(user, RecoveryCodeStore.LoginProvider, RecoveryCodeStore.AuthenticatorKeyName));
+            await Check(users.RemoveAuthenticationTokenAsync(user, RecoveryCodeStore.LoginProvider, RecoveryCodeStore.RecoveryCodesName));
+            await Check(users.UpdateSecurityStampAsync(user));
+            return await AuditedAsync(actorId, userId, new { TwoFactor = Change(was ? "on" : "off", "reset") }, ct);
+        }, ct);
 
     /// <summary>Whether the organisation requires two-factor sign-in of everyone.</summary>
     public static async Task<bool> TwoFactorRequiredAsync(PraTrackerDbContext db, CancellationToken ct = default) =>
@@ -294,6 +256,17 @@ public sealed class UserAccounts(UserManager<PraTrackerUser> users, PraTrackerDb
 
             return result;
         });
+
+    /// <summary>An admin's change to one account, in one transaction, refused when the account is gone.</summary>
+    private Task<AccountResult> ChangeAccountAsync(string userId, Func<PraTrackerUser, Task<AccountResult>> change, CancellationToken ct) =>
+        InTransactionAsync(async () => await users.FindByIdAsync(userId) is { } user ? await change(user) : AccountResult.Failed("That account no longer exists."), ct);
+
+    private async Task<AccountResult> AuditedAsync(string actorId, string userId, object changes, CancellationToken ct)
+    {
+        Audit(actorId, userId, AuditAction.Updated, changes);
+        await db.SaveChangesAsync(ct);
+        return AccountResult.Done(userId);
+    }
 
     private async Task<bool> AnotherEnabledAdminAsync(string userId, CancellationToken ct)
     {
