@@ -13,14 +13,14 @@ public sealed class AccessibilityTests(RunningApp app, Browser browser)
 {
     public static TheoryData<string> PublicPages() =>
     [
-        "/", "/requests", "/agencies", "/vendors", "/contracts", "/documents", "/deadlines/calculator", "/account/login",
+        "/", "/requests", "/agencies", "/vendors", "/contracts", "/documents", "/deadlines/calculator", "/account/login", "/account/invitation?token=none",
         "first:/requests:/requests/", "first:/agencies:/agencies/", "first:/vendors:/vendors/", "first:/contracts:/contracts/",
         "/search", "/search?q=clearview", "first:/search?sort=newest:/documents/",
     ];
 
     public static TheoryData<string> StaffPages() =>
     [
-        "/dashboard", "/account/alerts", "/requests", "/requests/new", "/agencies/new", "/vendors/new", "/contracts/new", "/admin", "/admin/laws",
+        "/dashboard", "/account/alerts", "/account/two-factor", "/requests", "/requests/new", "/agencies/new", "/vendors/new", "/contracts/new", "/admin", "/admin/laws",
         "/admin/laws/US-CA", "/admin/calendars/US-CA", "first:/requests:/requests/", "first:/agencies:/agencies/",
         "/search?q=clearview", "first:/search?q=roster:/documents/",
     ];
