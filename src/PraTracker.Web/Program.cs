@@ -10,7 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddPraTrackerData(builder.Configuration);
 builder.Services.AddPraTrackerJobs(builder.Configuration);
-builder.Services.AddPraTrackerWeb(builder.Environment);
+builder.Services.AddPraTrackerWeb(builder.Environment, builder.Configuration);
 builder.Services.AddSignInRateLimit(builder.Configuration);
 
 var app = builder.Build();

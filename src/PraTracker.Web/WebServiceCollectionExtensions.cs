@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using PraTracker.Data.Database;
 using MudBlazor.Services;
 using PraTracker.Data.Identity;
 using PraTracker.Web.Endpoints;
@@ -22,8 +24,14 @@ public static class WebServiceCollectionExtensions
 {
     public const string LoginPath = "/account/login";
 
-    public static IServiceCollection AddPraTrackerWeb(this IServiceCollection services, IHostEnvironment environment)
+    public static IServiceCollection AddPraTrackerWeb(this IServiceCollection services, IHostEnvironment environment, IConfiguration configuration)
     {
+        // Tests in a browser move the whole app to another day; never honoured outside Development.
+        if (environment.IsDevelopment() && configuration.GetValue<DateTimeOffset?>("Clock:Start") is { } start)
+        {
+            services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new StartedClock(start)));
+        }
+
         // Cookies travel over HTTPS only, except on a developer's machine served over plain http://localhost.
         var secureCookies = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         services.AddRazorComponents().AddInteractiveServerComponents();

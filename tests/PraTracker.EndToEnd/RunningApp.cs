@@ -10,7 +10,7 @@ namespace PraTracker.Tests;
 /// The real app, started as its own process on 127.0.0.1 and a free port, on a fresh PostgreSQL database with the
 /// demo data, and stopped (with its database dropped) when the tests are done.
 /// </summary>
-public sealed class RunningApp : IAsyncLifetime
+public class RunningApp : IAsyncLifetime
 {
     public const string AdminEmail = "admin@pratracker.local";
     public const string AdminPassword = "Correct-Horse-Battery-42";
@@ -38,6 +38,9 @@ public sealed class RunningApp : IAsyncLifetime
             }
         }
     }
+
+    /// <summary>Settings (as environment variables) a variant of the app adds to, or changes in, the ones every test app gets.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
     public async Task InitializeAsync()
     {
@@ -71,6 +74,10 @@ public sealed class RunningApp : IAsyncLifetime
         start.Environment["Smtp__Port"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["App__BaseUrl"] = BaseAddress.ToString();
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in Settings)
+        {
+            start.Environment[key] = value;
+        }
 
         _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {app}.");
         _process.OutputDataReceived += (_, e) => Append(e.Data);
