@@ -50,12 +50,13 @@ public sealed class ReminderJourneyTests(ClockedApp app, Browser browser) : ICla
             await page.ClickAsync("[data-testid=request-save]");
             await Assertions.Expect(page.Locator("[data-testid=deadline-title]")).ToHaveTextAsync(["Response: Fri 2026-03-06"]);
             await Browser.KeepAsync(page, "reminder-request");
-            var reference = (await page.Locator("h1").InnerTextAsync()).Split(' ')[0];
+            var reference = await page.Locator("[data-testid=request-reference]").InnerTextAsync();
 
             var alerts = await AlertsAboutAsync(reference, atLeast: 1, TimeSpan.FromSeconds(150));
             var alert = Assert.Single(alerts);
             Assert.Equal(RunningApp.AdminEmail, alert.To.Mailboxes.Single().Address);
             Assert.Contains("2026-03-06", alert.TextBody, StringComparison.Ordinal);
+            Assert.StartsWith("PRA-2026-", reference, StringComparison.Ordinal);
 
             // The scan runs every minute; the ledger keeps it to one e-mail per alert.
             await Task.Delay(TimeSpan.FromSeconds(75));

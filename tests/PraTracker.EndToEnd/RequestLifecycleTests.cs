@@ -10,17 +10,40 @@ namespace PraTracker.Tests;
 public sealed class RequestLifecycleTests(RunningApp app, Browser browser)
 {
     [Fact]
-    public async Task A_request_is_drafted_sent_acknowledged_extended_partly_produced_and_closed_with_the_right_deadlines()
+    public async Task A_new_agencys_contract_with_a_people_search_vendor_is_requested_acknowledged_extended_produced_and_closed_with_the_right_deadlines()
     {
         var page = await browser.OpenAsync(app, signedIn: true);
+        var agency = $"Glendale Police Department {Guid.NewGuid():N}"[..36];
         try
         {
+            // The agency and its contract with Spokeo, a people-search database sold to police.
+            await page.GotoAsync("/agencies/new", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            await page.Locator("[data-testid=agency-name]").FillAsync(agency);
+            await page.Locator("[data-testid=agency-state]").FillAsync("CA");
+            await page.ClickAsync("[data-testid=agency-law]");
+            await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "California" }).First.ClickAsync();
+            await page.ClickAsync("[data-testid=agency-save]");
+            await page.WaitForURLAsync(url => url.Contains("/agencies/", StringComparison.Ordinal) && !url.EndsWith("/new", StringComparison.Ordinal));
+
+            await page.GotoAsync("/contracts/new", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            await page.Locator("[data-testid=contract-title]").FillAsync("Spokeo for Law Enforcement subscription");
+            await page.Locator("[data-testid=contract-agency]").FillAsync(agency[..20]);
+            await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = agency }).ClickAsync();
+            await page.ClickAsync("[data-testid=contract-vendor]");
+            await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "Spokeo" }).First.ClickAsync();
+            await page.ClickAsync("[data-testid=contract-save]");
+            await page.WaitForURLAsync(url => url.Contains("/contracts/", StringComparison.Ordinal) && !url.EndsWith("/new", StringComparison.Ordinal));
+            var contractPage = page.Url;
+
             await page.GotoAsync("/requests/new", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
-            await Field(page, "[data-testid=request-form]", "Title").FillAsync("LAPD Fog Reveal location data");
-            await Field(page, "[data-testid=request-form]", "Agency").FillAsync("Los Angeles Police");
-            await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "Los Angeles Police Department" }).ClickAsync();
+            await Field(page, "[data-testid=request-form]", "Title").FillAsync("Glendale police use of Spokeo");
+            await Field(page, "[data-testid=request-form]", "Agency").FillAsync(agency[..20]);
+            await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = agency }).ClickAsync();
+            await page.ClickAsync("[data-testid=request-contracts]");
+            await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "Spokeo for Law Enforcement subscription" }).ClickAsync();
+            await page.Keyboard.PressAsync("Escape");
             await page.Locator("[data-testid=request-form] .mud-input-control", new PageLocatorOptions { HasText = "Request letter" }).Locator("textarea").FillAsync(
-                "All contracts, invoices and search logs of Fog Reveal since 2018.");
+                "All contracts, invoices and search logs of Spokeo for Law Enforcement since 2018.");
             await page.ClickAsync("[data-testid=request-save]");
             await page.WaitForURLAsync(url => url.Contains("/requests/", StringComparison.Ordinal) && !url.EndsWith("/new", StringComparison.Ordinal));
             await ExpectAsync(page, "Draft", []);
@@ -50,6 +73,12 @@ public sealed class RequestLifecycleTests(RunningApp app, Browser browser)
             await LogAsync(page, "Final production", "2026-11-23", "Final installment: contract and search logs.");
             await ExpectAsync(page, "Closed", ["Response: Thu 2026-11-12", "Extended response: Fri 2026-11-20"]);
             Assert.Equal(5, await page.Locator("[data-testid=timeline-event]").CountAsync());
+            await Browser.KeepAsync(page, "request-closed");
+
+            // The contract's page knows the request about it.
+            var reference = await page.Locator("[data-testid=request-reference]").InnerTextAsync();
+            await page.GotoAsync(contractPage, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync(reference);
         }
         catch
         {
