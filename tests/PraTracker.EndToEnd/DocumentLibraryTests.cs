@@ -46,7 +46,8 @@ public sealed class DocumentLibraryTests(RunningApp app, Browser browser, ITestO
             await Assertions.Expect(visitor.Locator("h1")).ToHaveTextAsync("Document not found");
             Assert.Equal(HttpStatusCode.NotFound, await StatusAsync($"{documentPath}/file"));
 
-            await staff.GotoAsync(documentPath);
+            // Network idle: the page's circuit is connected, so the buttons act.
+            await staff.GotoAsync(documentPath, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
             await staff.ClickAsync("[data-testid=mark-for-review]");
             await staff.ClickAsync("[data-testid=publish]");
             await Assertions.Expect(staff.Locator("[data-testid=publication-status]")).ToHaveTextAsync("Published");
@@ -62,6 +63,15 @@ public sealed class DocumentLibraryTests(RunningApp app, Browser browser, ITestO
             await Assertions.Expect(visitor.Locator("iframe[data-testid=pdf-view]")).ToHaveAttributeAsync("title", new System.Text.RegularExpressions.Regex("text is on this page"));
             Assert.Equal(HttpStatusCode.OK, await StatusAsync($"{documentPath}/file"));
             await Browser.KeepAsync(visitor, "document-published-for-the-public");
+
+            // A private request is not reachable by its address, not even its title.
+            await staff.GotoAsync("/requests", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            var privateLink = staff.Locator("main tr", new PageLocatorOptions { HasText = "Private" }).Locator("a[href^='/requests/']").First;
+            var privateTitle = await privateLink.InnerTextAsync();
+            var privatePath = await privateLink.GetAttributeAsync("href");
+            await visitor.GotoAsync(privatePath!, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            await Assertions.Expect(visitor.Locator("h1")).ToHaveTextAsync("Request not found");
+            Assert.DoesNotContain(privateTitle, await visitor.ContentAsync(), StringComparison.Ordinal);
         }
         catch
         {
