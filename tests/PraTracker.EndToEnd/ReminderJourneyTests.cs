@@ -28,23 +28,17 @@ public sealed class ReminderJourneyTests(ClockedApp app, Browser browser) : ICla
         var page = await browser.OpenAsync(app, signedIn: true);
         try
         {
-            await page.GotoAsync("/agencies/new", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
-            await page.Locator("[data-testid=agency-name]").FillAsync("Pasadena Police Department");
-            await page.Locator("[data-testid=agency-state]").FillAsync("CA");
-            await page.ClickAsync("[data-testid=agency-law]");
-            await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "California" }).First.ClickAsync();
-            await page.ClickAsync("[data-testid=agency-save]");
-            await page.WaitForURLAsync(url => url.Contains("/agencies/", StringComparison.Ordinal) && !url.EndsWith("/new", StringComparison.Ordinal));
+            await Pages.AddCaliforniaAgencyAsync(page, "Pasadena Police Department");
 
             // Received Tue 2026-02-24; ten calendar days later is Fri 2026-03-06, two days after the app's today.
             await page.GotoAsync("/requests/new", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
             await page.Locator("[data-testid=request-title]").FillAsync("Pasadena police use of Spokeo");
             await page.Locator("[data-testid=request-agency]").FillAsync("Pasadena");
-            await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "Pasadena Police Department" }).ClickAsync();
+            await Pages.PickAsync(page, "Pasadena Police Department");
             await page.Locator("[data-testid=request-text]").FillAsync("All contracts, invoices and search logs for Spokeo for Law Enforcement.");
             await page.ClickAsync("[data-testid=request-sent]");
             await page.ClickAsync("[data-testid=request-method]");
-            await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "Portal" }).ClickAsync();
+            await Pages.PickAsync(page, "Portal");
             await page.Locator("[data-testid=request-sent-on]").FillAsync("2026-02-24");
             await page.Keyboard.PressAsync("Tab");
             await page.ClickAsync("[data-testid=request-save]");

@@ -17,20 +17,14 @@ public sealed class RequestLifecycleTests(RunningApp app, Browser browser)
         try
         {
             // The agency and its contract with Spokeo, a people-search database sold to police.
-            await page.GotoAsync("/agencies/new", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
-            await page.Locator("[data-testid=agency-name]").FillAsync(agency);
-            await page.Locator("[data-testid=agency-state]").FillAsync("CA");
-            await page.ClickAsync("[data-testid=agency-law]");
-            await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "California" }).First.ClickAsync();
-            await page.ClickAsync("[data-testid=agency-save]");
-            await page.WaitForURLAsync(url => url.Contains("/agencies/", StringComparison.Ordinal) && !url.EndsWith("/new", StringComparison.Ordinal));
+            await Pages.AddCaliforniaAgencyAsync(page, agency);
 
             await page.GotoAsync("/contracts/new", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
             await page.Locator("[data-testid=contract-title]").FillAsync("Spokeo for Law Enforcement subscription");
             await page.Locator("[data-testid=contract-agency]").FillAsync(agency[..20]);
-            await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = agency }).ClickAsync();
+            await Pages.PickAsync(page, agency);
             await page.ClickAsync("[data-testid=contract-vendor]");
-            await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "Spokeo" }).First.ClickAsync();
+            await Pages.PickAsync(page, "Spokeo");
             await page.ClickAsync("[data-testid=contract-save]");
             await page.WaitForURLAsync(url => url.Contains("/contracts/", StringComparison.Ordinal) && !url.EndsWith("/new", StringComparison.Ordinal));
             var contractPage = page.Url;
@@ -38,9 +32,9 @@ public sealed class RequestLifecycleTests(RunningApp app, Browser browser)
             await page.GotoAsync("/requests/new", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
             await Field(page, "[data-testid=request-form]", "Title").FillAsync("Glendale police use of Spokeo");
             await Field(page, "[data-testid=request-form]", "Agency").FillAsync(agency[..20]);
-            await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = agency }).ClickAsync();
+            await Pages.PickAsync(page, agency);
             await page.ClickAsync("[data-testid=request-contracts]");
-            await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "Spokeo for Law Enforcement subscription" }).ClickAsync();
+            await Pages.PickAsync(page, "Spokeo for Law Enforcement subscription");
             await page.Keyboard.PressAsync("Escape");
             await page.Locator("[data-testid=request-form] .mud-input-control", new PageLocatorOptions { HasText = "Request letter" }).Locator("textarea").FillAsync(
                 "All contracts, invoices and search logs of Spokeo for Law Enforcement since 2018.");
@@ -52,7 +46,7 @@ public sealed class RequestLifecycleTests(RunningApp app, Browser browser)
             await page.ClickAsync("[data-testid=request-edit]");
             await page.ClickAsync("[data-testid=request-sent]");
             await page.ClickAsync("[data-testid=request-method]");
-            await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = "Portal" }).ClickAsync();
+            await Pages.PickAsync(page, "Portal");
             await DateAsync(page, "[data-testid=request-form]", "Sent on", "2026-11-02");
             await page.ClickAsync("[data-testid=request-save]");
             await ExpectAsync(page, "Sent", ["Response: Thu 2026-11-12"]);
@@ -94,7 +88,7 @@ public sealed class RequestLifecycleTests(RunningApp app, Browser browser)
     private static async Task LogAsync(IPage page, string kind, string on, string summary, string? promised = null)
     {
         await page.ClickAsync("[data-testid=event-kind]");
-        await page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = kind }).ClickAsync();
+        await Pages.PickAsync(page, kind);
         await page.Locator("[data-testid=event-form] .mud-input-control").Filter(new LocatorFilterOptions
         {
             Has = page.Locator("label", new PageLocatorOptions { HasTextRegex = new System.Text.RegularExpressions.Regex("^On$") }),

@@ -1,0 +1,23 @@
+using Microsoft.Playwright;
+
+namespace PraTracker.Tests;
+
+/// <summary>Steps several journeys take in the same way, as an attorney does them in the browser.</summary>
+public static class Pages
+{
+    /// <summary>Adds a California agency through its form and waits for its page.</summary>
+    public static async Task AddCaliforniaAgencyAsync(IPage page, string name)
+    {
+        await page.GotoAsync("/agencies/new", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        await page.Locator("[data-testid=agency-name]").FillAsync(name);
+        await page.Locator("[data-testid=agency-state]").FillAsync("CA");
+        await page.ClickAsync("[data-testid=agency-law]");
+        await PickAsync(page, "California");
+        await page.ClickAsync("[data-testid=agency-save]");
+        await page.WaitForURLAsync(url => url.Contains("/agencies/", StringComparison.Ordinal) && !url.EndsWith("/new", StringComparison.Ordinal));
+    }
+
+    /// <summary>Chooses the first item with the text in the open drop-down or autocomplete list.</summary>
+    public static Task PickAsync(IPage page, string text) =>
+        page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = text }).First.ClickAsync();
+}
