@@ -35,7 +35,11 @@ public sealed class ReminderJourneyTests(ClockedApp app, Browser browser) : ICla
             await page.Locator("[data-testid=request-title]").FillAsync("Pasadena police use of Spokeo");
             await page.Locator("[data-testid=request-agency]").FillAsync("Pasadena");
             await Pages.PickAsync(page, "Pasadena Police Department");
-            await page.Locator("[data-testid=request-text]").FillAsync("All contracts, invoices and search logs for Spokeo for Law Enforcement.");
+            // Choosing the agency fills in its law; the letter is typed once that has happened, or the form's redraw loses it.
+            await Assertions.Expect(page.Locator("[data-testid=request-form]")).ToContainTextAsync("California Public Records Act");
+            const string letter = "All contracts, invoices and search logs for Spokeo for Law Enforcement.";
+            await page.Locator("[data-testid=request-text]").FillAsync(letter);
+            await Assertions.Expect(page.Locator("[data-testid=request-text]")).ToHaveValueAsync(letter);
             await page.ClickAsync("[data-testid=request-sent]");
             await page.ClickAsync("[data-testid=request-method]");
             await Pages.PickAsync(page, "Portal");

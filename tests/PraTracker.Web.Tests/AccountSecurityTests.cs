@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,15 @@ public abstract partial class AccountSecurityTests<TFixture>(TFixture fixture) :
         Assert.Contains("secure", auth, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("httponly", auth, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", auth, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Outside_development_the_test_clock_setting_is_ignored()
+    {
+        await using var moved = fixture.App.WithWebHostBuilder(host => host.UseSetting("Clock:Start", "2020-01-01T00:00:00Z"));
+        var now = moved.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        Assert.True(now.Year > 2020, $"The app's clock says {now:O} in Production.");
+        Assert.IsNotType<StartedClock>(moved.Services.GetRequiredService<TimeProvider>());
     }
 
     [Fact]
