@@ -110,6 +110,26 @@ public abstract partial class AccountSecurityTests<TFixture>(TFixture fixture) :
     }
 
     [Fact]
+    public async Task An_attorney_may_turn_two_factor_off_when_it_is_not_required_and_the_trail_records_it()
+    {
+        var email = await fixture.CreateUserAsync(Roles.Attorney);
+        var (key, _) = await EnrolAsync(email);
+        using var client = fixture.NewClient();
+        await AppFixture.SignInAsync(client, email, AppFixture.AttorneyPassword);
+        await AppFixture.PostFormAsync(client, "/account/login/two-factor?rememberMe=False", "two-factor-code", new() { ["Code.Value"] = Totp.Code(key, DateTimeOffset.UtcNow) });
+
+        var off = await AppFixture.PostFormAsync(client, "/account/two-factor", "disable", []);
+        Assert.Equal(HttpStatusCode.OK, off.StatusCode);
+        Assert.Contains("Turn on two-factor sign-in", await off.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/dashboard")).StatusCode);
+
+        var user = (await FindUserAsync(email))!;
+        Assert.False(user.TwoFactorEnabled);
+        await using var db = fixture.App.Services.GetRequiredService<IDbContextFactory<PraTrackerDbContext>>().CreateDbContext().ViewAs(Viewer.System);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.EntityId == Guid.Parse(user.Id) && a.UserId == user.Id && a.Changes.Contains("TwoFactor")));
+    }
+
+    [Fact]
     public async Task When_the_organisation_requires_two_factor_an_attorney_without_it_must_set_it_up_before_any_staff_page()
     {
         var email = await fixture.CreateUserAsync(Roles.Attorney);

@@ -207,8 +207,8 @@ public sealed class UserAccounts(UserManager<PraTrackerUser> users, PraTrackerDb
         {
             var was = user.TwoFactorEnabled;
             await Check(users.SetTwoFactorEnabledAsync(user, false));
-            await Check(users.RemoveAuthenticationTokenAsync(user, RecoveryCodeStore.LoginProvider, RecoveryCodeStore.AuthenticatorKeyName));
-            await Check(users.RemoveAuthenticationTokenAsync(user, RecoveryCodeStore.LoginProvider, RecoveryCodeStore.RecoveryCodesName));
+            await Check(users.RemoveAuthenticationTokenAsync(user, AuthenticatorTokens.LoginProvider, AuthenticatorTokens.KeyName));
+            await Check(users.RemoveAuthenticationTokenAsync(user, AuthenticatorTokens.LoginProvider, AuthenticatorTokens.RecoveryCodesName));
             await Check(users.UpdateSecurityStampAsync(user));
             return await AuditedAsync(actorId, userId, new { TwoFactor = Change(was ? "on" : "off", "reset") }, ct);
         }, ct);
@@ -301,9 +301,9 @@ public sealed class UserAccounts(UserManager<PraTrackerUser> users, PraTrackerDb
 }
 
 /// <summary>Where Identity's user store keeps the authenticator key and the recovery codes (as user tokens).</summary>
-public static class RecoveryCodeStore
+public static class AuthenticatorTokens
 {
     public const string LoginProvider = "[AspNetUserStore]";
-    public const string AuthenticatorKeyName = "AuthenticatorKey";
+    public const string KeyName = "AuthenticatorKey";
     public const string RecoveryCodesName = "RecoveryCodes";
 }

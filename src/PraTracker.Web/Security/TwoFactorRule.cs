@@ -18,7 +18,9 @@ public sealed class TwoFactorRule(IDbContextFactory<PraTrackerDbContext> dbFacto
     public const string EnrolledClaim = "pratracker:two-factor";
 
     private static readonly TimeSpan RememberFor = TimeSpan.FromSeconds(15);
-    private (bool Required, DateTimeOffset ReadAt)? _last;
+
+    // One object swapped whole, so requests on other threads read a value and its time together.
+    private volatile Reading? _last;
 
     public async Task<bool> IsRequiredAsync(CancellationToken ct = default)
     {
@@ -29,7 +31,7 @@ public sealed class TwoFactorRule(IDbContextFactory<PraTrackerDbContext> dbFacto
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var required = await UserAccounts.TwoFactorRequiredAsync(db, ct);
-        _last = (required, clock.GetUtcNow());
+        _last = new Reading(required, clock.GetUtcNow());
         return required;
     }
 
@@ -37,6 +39,8 @@ public sealed class TwoFactorRule(IDbContextFactory<PraTrackerDbContext> dbFacto
     public void Forget() => _last = null;
 
     public static bool IsEnrolled(ClaimsPrincipal user) => user.HasClaim(EnrolledClaim, "on");
+
+    private sealed record Reading(bool Required, DateTimeOffset ReadAt);
 }
 
 /// <summary>Staff pages need two-factor sign-in when the organisation requires it.</summary>
