@@ -222,11 +222,31 @@ public static class ReminderLedger
         }
     }
 
-    // Each claim is its own insert, so the unique key settles a race with another scan one alert at a time.
+    // All claims go in as one batch: a first scan of the day may claim thousands of alerts, and one round trip per
+    // alert took 19 s for 2,400 of them in the benchmark. Only when another scan claimed some of the same alerts
+    // between our check and our insert does the batch fail on a unique key; then each claim goes in on its own, so
+    // the unique key settles the race one alert at a time.
     private static async Task<int> ClaimAsync(PraTrackerDbContext db, IEnumerable<ReminderDispatch> wanted, CancellationToken ct)
     {
+        var dispatches = wanted.ToList();
+        if (dispatches.Count == 0)
+        {
+            return 0;
+        }
+
+        db.ReminderDispatches.AddRange(dispatches);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return dispatches.Count;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+        }
+
         var claimed = 0;
-        foreach (var dispatch in wanted)
+        foreach (var dispatch in dispatches)
         {
             db.ReminderDispatches.Add(dispatch);
             try

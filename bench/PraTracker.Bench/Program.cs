@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using Npgsql;
+using PraTracker.Bench;
+using PraTracker.Data.Database;
+using PraTracker.Data.Deadlines;
+using PraTracker.Data.Identity;
+using Microsoft.EntityFrameworkCore;
+
+BenchOptions options;
+try
+{
+    options = BenchOptions.Parse(args);
+}
+catch (Exception e) when (e is ArgumentException or FormatException)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
+
+var total = Stopwatch.StartNew();
+var size = new DataSetSize(options.Scale);
+var connection = new NpgsqlConnectionStringBuilder(options.ServerConnection) { Database = options.Database, CommandTimeout = 0 }.ConnectionString;
+var settings = new DatabaseSettings(DatabaseProvider.Postgres, connection, Path.Combine(Path.GetTempPath(), "pratracker-bench"));
+var factory = new PraTrackerDbContextFactory(settings, TimeProvider.System);
+
+Console.WriteLine($"PraTracker benchmark at scale {options.Scale} on database {options.Database}");
+if (await DataSetStore.PrepareAsync(options, factory, Console.Out))
+{
+    Console.WriteLine("Generating the data set:");
+    await new DataSetGenerator(size, factory.CreateDbContext, Console.Out).GenerateAsync();
+    await DataSetStore.MarkCompleteAsync(factory);
+}
+
+Console.WriteLine(await DataSetStore.DescribeAsync(factory));
+if (options.GenerateOnly)
+{
+    return 0;
+}
+
+var results = new List<Measurement>();
+results.AddRange(await new QueryBenchmarks(factory, size, options.Iterations, Console.Out).RunAsync());
+if (options.AppPath is { } app)
+{
+    await using var server = await AppProcess.StartAsync(app, connection, Console.Out);
+    results.AddRange(await HttpLoad.RunAsync(server, factory, Console.Out));
+    results.Add(await CircuitMemory.MeasureAsync(server, options.Circuits, Console.Out));
+}
+
+var table = Report.Table(results);
+Console.WriteLine();
+Console.WriteLine(table);
+if (options.ReportPath is { } report)
+{
+    await File.WriteAllTextAsync(report, await Report.DocumentAsync(options, factory, results, total.Elapsed));
+    Console.WriteLine($"Written to {report}");
+}
+
+Console.WriteLine($"Benchmark finished in {total.Elapsed:mm\\:ss}");
+return results.Any(r => r.Met == false) ? 1 : 0;
