@@ -22,7 +22,10 @@ public static class DataSetStore
             var exists = await Scalar<bool>(admin, $"SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = '{options.Database}')");
             if (exists && !options.Regenerate && await IsCompleteAsync(factory))
             {
+                // Migrations added since it was generated apply to it, as they would to a deployment.
                 log.WriteLine("Reusing the data set generated earlier (pass --regenerate to build it again).");
+                await using var existing = factory.CreateDbContext().ViewAs(Viewer.System);
+                await existing.Database.MigrateAsync();
                 return false;
             }
 

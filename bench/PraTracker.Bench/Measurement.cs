@@ -7,7 +7,8 @@ namespace PraTracker.Bench;
 /// <param name="Figures">The measured values, already formatted ("p50 4.1 ms, p95 6.3 ms").</param>
 /// <param name="Ratio">The app's p50 over the hand-written SQL's p50, where there is one.</param>
 /// <param name="Met">Whether the target was met; null where the line has no target.</param>
-public sealed record Measurement(string Group, string Name, string Figures, double? Ratio, string Target, bool? Met);
+/// <param name="Plans">Where a query missed its target: its SQL and PostgreSQL's EXPLAIN ANALYZE of it.</param>
+public sealed record Measurement(string Group, string Name, string Figures, double? Ratio, string Target, bool? Met, string? Plans = null);
 
 /// <summary>Latencies of repeated runs, with percentiles.</summary>
 public sealed class Timings

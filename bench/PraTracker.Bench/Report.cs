@@ -28,6 +28,11 @@ public static class Report
         text.Append($"Machine: {Environment.ProcessorCount} cores ({CpuModel()}), {MemoryGiB():F0} GiB memory, {RuntimeInformation.OSDescription}, .NET {Environment.Version}.\n\n");
         text.Append(await DataSetStore.DescribeAsync(factory)).Append('\n');
         text.Append(Table(results));
+        foreach (var missed in results.Where(r => r.Plans is not null))
+        {
+            text.Append($"\n### Plan: {missed.Group}, {missed.Name}\n\n```\n{missed.Plans}\n```\n");
+        }
+
         return text.ToString();
     }
 

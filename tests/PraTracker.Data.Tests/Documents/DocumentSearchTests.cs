@@ -40,6 +40,24 @@ public abstract class DocumentSearchTests<TFixture>(TFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_word_deep_in_a_long_document_is_found_ranked_and_highlighted_in_its_snippet()
+    {
+        var (agency, request) = await SeedRequestAsync();
+        // 60 pages of routine text, then the one sentence that matters: far past the opening that ranking reads first.
+        var routine = string.Concat(Enumerable.Repeat("Patrol schedule and overtime for the traffic division this week. ", 1_000));
+        var longReport = await AddAsync(request, "Annual report", routine + "The Stingray device was leased for 18 months.");
+        var memo = await AddAsync(request, "Stingray lease memo", "Lease of the Stingray device.");
+
+        var page = await SearchAsync(Viewer.Anonymous, "stingray", new DocumentSearchFilters(AgencyId: agency.Id));
+
+        Assert.Equal(2, page.TotalCount);
+        Assert.Equal([memo.Id, longReport.Id], page.Items.Select(h => h.Id));
+        var deep = page.Items[1];
+        Assert.Contains(deep.Snippet, p => p.IsHit && p.Text.Equals("Stingray", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("leased for 18 months", string.Concat(deep.Snippet.Select(p => p.Text)));
+    }
+
+    [Fact]
     public async Task Web_search_syntax_means_the_same_on_both_databases()
     {
         var (agency, request) = await SeedRequestAsync();
