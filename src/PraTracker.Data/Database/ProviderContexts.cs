@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using PraTracker.Data.Documents;
+using PraTracker.Data.Requests;
 
 namespace PraTracker.Data.Database;
 
@@ -12,6 +13,7 @@ public sealed class PostgresPraTrackerDbContext(DbContextOptions<PostgresPraTrac
     {
         base.OnModelCreating(builder);
         DocumentSearch.ConfigurePostgres(builder.Entity<Document>());
+        RecordsRequestConfiguration.ConfigurePostgres(builder);
     }
 }
 

@@ -28,6 +28,22 @@ internal sealed class RecordsRequestConfiguration : IEntityTypeConfiguration<Rec
         request.HasIndex(r => r.ReceivedOn);
         request.HasIndex(r => r.UpdatedAt);
         request.HasIndex(r => r.Title);
+
+        // The dashboard's "waiting longest": sent requests the agency still owes an answer on, oldest first.
+        request.HasIndex(r => new { r.SentOn, r.Reference }, "IX_Requests_awaiting")
+            .HasFilter("\"Status\" IN ('Sent', 'Acknowledged', 'Processing')");
+    }
+
+    /// <summary>
+    /// PostgreSQL only: trigram indexes, so that the list's "title or reference contains" filter is an index lookup,
+    /// not a scan of every request (300 ms at 100,000 requests in the benchmark).
+    /// </summary>
+    internal static void ConfigurePostgres(ModelBuilder builder)
+    {
+        builder.HasPostgresExtension("pg_trgm");
+        var request = builder.Entity<RecordsRequest>();
+        request.HasIndex(r => r.Title, "IX_Requests_Title_trigrams").HasMethod("gin").HasOperators("gin_trgm_ops");
+        request.HasIndex(r => r.Reference, "IX_Requests_Reference_trigrams").HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }
 

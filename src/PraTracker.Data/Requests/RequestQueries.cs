@@ -54,8 +54,7 @@ public static class RequestQueries
         var requests = db.Requests.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
-            var text = filter.Text.Trim().ToLower();
-            requests = requests.Where(r => r.Title.ToLower().Contains(text) || r.Reference.ToLower().Contains(text));
+            requests = WhereTitleOrReferenceContains(db, requests, filter.Text.Trim());
         }
 
         if (filter.Status is { } status)
@@ -75,7 +74,8 @@ public static class RequestQueries
 
         if (filter.VendorId is { } vendorId)
         {
-            requests = requests.Where(r => r.VendorLinks.Any(l => l.VendorId == vendorId) || r.ContractLinks.Any(l => l.Contract.VendorId == vendorId));
+            var aboutVendor = AboutVendor(db, vendorId);
+            requests = requests.Where(r => aboutVendor.Contains(r.Id));
         }
 
         if (!string.IsNullOrWhiteSpace(filter.CategoryCode))
@@ -111,6 +111,28 @@ public static class RequestQueries
                 r.Id, r.Reference, r.Title, r.Agency.Name, r.Agency.State, r.Status, r.Outcome, r.Visibility, r.SentOn,
                 r.Deadlines.Where(d => d.Status == DeadlineStatus.Open || (d.Status == DeadlineStatus.Missed && d.ClosedOn == null)).Min(d => (DateOnly?)d.DueOn)))
             .ToPageAsync(page, ct);
+    }
+
+    /// <summary>
+    /// The ids of requests about a vendor, named on the request or through a contract: one set from both links, not two
+    /// EXISTS joined by OR, which PostgreSQL can only run as two subplans over every request (240 ms at 100,000
+    /// requests in the benchmark).
+    /// </summary>
+    internal static IQueryable<Guid> AboutVendor(PraTrackerDbContext db, Guid vendorId) =>
+        db.RequestVendors.Where(l => l.VendorId == vendorId).Select(l => l.RequestId)
+            .Concat(db.RequestContracts.Where(l => l.Contract.VendorId == vendorId).Select(l => l.RequestId));
+
+    // PostgreSQL matches with ILIKE, which its trigram indexes serve; SQLite's LIKE is already case-blind for ASCII.
+    private static IQueryable<RecordsRequest> WhereTitleOrReferenceContains(PraTrackerDbContext db, IQueryable<RecordsRequest> requests, string text)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            var pattern = $"%{text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
+            return requests.Where(r => EF.Functions.ILike(r.Title, pattern, "\\") || EF.Functions.ILike(r.Reference, pattern, "\\"));
+        }
+
+        var lower = text.ToLower();
+        return requests.Where(r => r.Title.ToLower().Contains(lower) || r.Reference.ToLower().Contains(lower));
     }
 
     public static async Task<RequestDetail?> GetAsync(PraTrackerDbContext db, Guid id, CancellationToken ct = default)

@@ -21,6 +21,7 @@ namespace PraTracker.Data.Migrations.Postgres
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("ContractProducts", b =>
@@ -509,6 +510,12 @@ namespace PraTracker.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "DueOn");
 
+                    b.HasIndex(new[] { "DueOn" }, "IX_Deadlines_outstanding_by_due")
+                        .HasFilter("\"Status\" = 'Open' OR (\"Status\" = 'Missed' AND \"ClosedOn\" IS NULL)");
+
+                    b.HasIndex(new[] { "RequestId", "DueOn" }, "IX_Deadlines_outstanding_by_request")
+                        .HasFilter("\"Status\" = 'Open' OR (\"Status\" = 'Missed' AND \"ClosedOn\" IS NULL)");
+
                     b.ToTable("Deadlines");
                 });
 
@@ -881,7 +888,7 @@ namespace PraTracker.Data.Migrations.Postgres
                     b.Property<NpgsqlTsVector>("RankVector")
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tsvector")
-                        .HasComputedColumnSql("setweight(to_tsvector('english'::regconfig, coalesce(\"Title\", '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(\"Description\", '')), 'B') || setweight(to_tsvector('english'::regconfig, left(coalesce(\"ExtractedText\", ''), 5000)), 'C')", true);
+                        .HasComputedColumnSql("setweight(to_tsvector('english'::regconfig, coalesce(\"Title\", '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(\"Description\", '')), 'B') || setweight(to_tsvector('english'::regconfig, left(coalesce(\"ExtractedText\", ''), 1000)), 'C')", true);
 
                     b.Property<DateOnly>("ReleasedOn")
                         .HasColumnType("date");
@@ -1219,6 +1226,19 @@ namespace PraTracker.Data.Migrations.Postgres
                     b.HasIndex("UpdatedAt");
 
                     b.HasIndex("Visibility", "Status");
+
+                    b.HasIndex(new[] { "Reference" }, "IX_Requests_Reference_trigrams");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Reference" }, "IX_Requests_Reference_trigrams"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Reference" }, "IX_Requests_Reference_trigrams"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "Title" }, "IX_Requests_Title_trigrams");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex(new[] { "Title" }, "IX_Requests_Title_trigrams"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex(new[] { "Title" }, "IX_Requests_Title_trigrams"), new[] { "gin_trgm_ops" });
+
+                    b.HasIndex(new[] { "SentOn", "Reference" }, "IX_Requests_awaiting")
+                        .HasFilter("\"Status\" IN ('Sent', 'Acknowledged', 'Processing')");
 
                     b.ToTable("Requests");
                 });

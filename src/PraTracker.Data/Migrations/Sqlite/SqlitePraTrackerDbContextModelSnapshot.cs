@@ -499,6 +499,12 @@ namespace PraTracker.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "DueOn");
 
+                    b.HasIndex(new[] { "DueOn" }, "IX_Deadlines_outstanding_by_due")
+                        .HasFilter("\"Status\" = 'Open' OR (\"Status\" = 'Missed' AND \"ClosedOn\" IS NULL)");
+
+                    b.HasIndex(new[] { "RequestId", "DueOn" }, "IX_Deadlines_outstanding_by_request")
+                        .HasFilter("\"Status\" = 'Open' OR (\"Status\" = 'Missed' AND \"ClosedOn\" IS NULL)");
+
                     b.ToTable("Deadlines");
                 });
 
@@ -1195,6 +1201,9 @@ namespace PraTracker.Data.Migrations.Sqlite
                     b.HasIndex("UpdatedAt");
 
                     b.HasIndex("Visibility", "Status");
+
+                    b.HasIndex(new[] { "SentOn", "Reference" }, "IX_Requests_awaiting")
+                        .HasFilter("\"Status\" IN ('Sent', 'Acknowledged', 'Processing')");
 
                     b.ToTable("Requests");
                 });
