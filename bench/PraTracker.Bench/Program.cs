@@ -1,10 +1,10 @@
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using PraTracker.Bench;
 using PraTracker.Data.Database;
 using PraTracker.Data.Deadlines;
 using PraTracker.Data.Identity;
-using Microsoft.EntityFrameworkCore;
 
 BenchOptions options;
 try

@@ -19,18 +19,22 @@ public abstract partial class PraTrackerDbContext
     private void ApplyVisibilityFilters(ModelBuilder builder)
     {
         builder.Entity<RecordsRequest>().HasQueryFilter(r => SeesPrivate || r.Visibility == RequestVisibility.Public);
-        builder.Entity<RequestEvent>().HasQueryFilter(e => SeesPrivate || e.Request.Visibility == RequestVisibility.Public);
-        builder.Entity<Deadline>().HasQueryFilter(d => SeesPrivate || d.Request.Visibility == RequestVisibility.Public);
-        builder.Entity<RequestContract>().HasQueryFilter(l => SeesPrivate || l.Request.Visibility == RequestVisibility.Public);
-        builder.Entity<RequestVendor>().HasQueryFilter(l => SeesPrivate || l.Request.Visibility == RequestVisibility.Public);
-        builder.Entity<RequestTechnologyCategory>().HasQueryFilter(l => SeesPrivate || l.Request.Visibility == RequestVisibility.Public);
+
+        // What hangs off a request is visible when its request is. Written as EXISTS on the request rather than
+        // through the Request navigation: a navigation is an inner join that stays in every staff query, where
+        // "SeesPrivate OR EXISTS (...)" is folded away by PostgreSQL once it knows SeesPrivate is true.
+        builder.Entity<RequestEvent>().HasQueryFilter(e => SeesPrivate || Set<RecordsRequest>().Any(r => r.Id == e.RequestId && r.Visibility == RequestVisibility.Public));
+        builder.Entity<Deadline>().HasQueryFilter(d => SeesPrivate || Set<RecordsRequest>().Any(r => r.Id == d.RequestId && r.Visibility == RequestVisibility.Public));
+        builder.Entity<RequestContract>().HasQueryFilter(l => SeesPrivate || Set<RecordsRequest>().Any(r => r.Id == l.RequestId && r.Visibility == RequestVisibility.Public));
+        builder.Entity<RequestVendor>().HasQueryFilter(l => SeesPrivate || Set<RecordsRequest>().Any(r => r.Id == l.RequestId && r.Visibility == RequestVisibility.Public));
+        builder.Entity<RequestTechnologyCategory>().HasQueryFilter(l => SeesPrivate || Set<RecordsRequest>().Any(r => r.Id == l.RequestId && r.Visibility == RequestVisibility.Public));
 
         // A published document is public only once its embargo has passed, and only on a public
         // request: publishing a file must not reveal that a private request exists.
         builder.Entity<Document>().HasQueryFilter(d => SeesPrivate
             || (d.PublicationStatus == PublicationStatus.Published
                 && (d.EmbargoUntil == null || d.EmbargoUntil <= Now)
-                && d.Request.Visibility == RequestVisibility.Public));
+                && Set<RecordsRequest>().Any(r => r.Id == d.RequestId && r.Visibility == RequestVisibility.Public)));
 
         // Who works on what, who follows what, who was reminded and who changed what are staff matters only.
         builder.Entity<RequestAssignment>().HasQueryFilter(a => SeesPrivate);

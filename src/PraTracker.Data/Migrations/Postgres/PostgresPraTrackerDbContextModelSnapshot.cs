@@ -1219,11 +1219,11 @@ namespace PraTracker.Data.Migrations.Postgres
 
                     b.HasIndex("SentOn");
 
-                    b.HasIndex("Status");
-
                     b.HasIndex("Title");
 
                     b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("Status", "Reference");
 
                     b.HasIndex("Visibility", "Status");
 

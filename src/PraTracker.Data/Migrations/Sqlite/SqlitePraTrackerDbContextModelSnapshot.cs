@@ -1194,11 +1194,11 @@ namespace PraTracker.Data.Migrations.Sqlite
 
                     b.HasIndex("SentOn");
 
-                    b.HasIndex("Status");
-
                     b.HasIndex("Title");
 
                     b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("Status", "Reference");
 
                     b.HasIndex("Visibility", "Status");
 

@@ -11,7 +11,7 @@ using PraTracker.Data.Database;
 namespace PraTracker.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePraTrackerDbContext))]
-    [Migration("20261130111403_ListIndexes")]
+    [Migration("20261130112251_ListIndexes")]
     partial class ListIndexes
     {
         /// <inheritdoc />
@@ -1197,11 +1197,11 @@ namespace PraTracker.Data.Migrations.Sqlite
 
                     b.HasIndex("SentOn");
 
-                    b.HasIndex("Status");
-
                     b.HasIndex("Title");
 
                     b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("Status", "Reference");
 
                     b.HasIndex("Visibility", "Status");
 

@@ -10,6 +10,10 @@ namespace PraTracker.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Requests_Status",
+                table: "Requests");
+
             migrationBuilder.AlterDatabase()
                 .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
 
@@ -25,6 +29,11 @@ namespace PraTracker.Data.Migrations.Postgres
                 column: "Reference")
                 .Annotation("Npgsql:IndexMethod", "gin")
                 .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_Status_Reference",
+                table: "Requests",
+                columns: new[] { "Status", "Reference" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_Title_trigrams",
@@ -58,6 +67,10 @@ namespace PraTracker.Data.Migrations.Postgres
                 table: "Requests");
 
             migrationBuilder.DropIndex(
+                name: "IX_Requests_Status_Reference",
+                table: "Requests");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Requests_Title_trigrams",
                 table: "Requests");
 
@@ -71,6 +84,11 @@ namespace PraTracker.Data.Migrations.Postgres
 
             migrationBuilder.AlterDatabase()
                 .OldAnnotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_Status",
+                table: "Requests",
+                column: "Status");
         }
     }
 }

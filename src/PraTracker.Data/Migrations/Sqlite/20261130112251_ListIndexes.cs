@@ -10,11 +10,20 @@ namespace PraTracker.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Requests_Status",
+                table: "Requests");
+
             migrationBuilder.CreateIndex(
                 name: "IX_Requests_awaiting",
                 table: "Requests",
                 columns: new[] { "SentOn", "Reference" },
                 filter: "\"Status\" IN ('Sent', 'Acknowledged', 'Processing')");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_Status_Reference",
+                table: "Requests",
+                columns: new[] { "Status", "Reference" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Deadlines_outstanding_by_due",
@@ -37,12 +46,21 @@ namespace PraTracker.Data.Migrations.Sqlite
                 table: "Requests");
 
             migrationBuilder.DropIndex(
+                name: "IX_Requests_Status_Reference",
+                table: "Requests");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Deadlines_outstanding_by_due",
                 table: "Deadlines");
 
             migrationBuilder.DropIndex(
                 name: "IX_Deadlines_outstanding_by_request",
                 table: "Deadlines");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Requests_Status",
+                table: "Requests",
+                column: "Status");
         }
     }
 }

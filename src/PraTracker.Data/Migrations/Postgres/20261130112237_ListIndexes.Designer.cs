@@ -13,7 +13,7 @@ using PraTracker.Data.Database;
 namespace PraTracker.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresPraTrackerDbContext))]
-    [Migration("20261130111349_ListIndexes")]
+    [Migration("20261130112237_ListIndexes")]
     partial class ListIndexes
     {
         /// <inheritdoc />
@@ -1222,11 +1222,11 @@ namespace PraTracker.Data.Migrations.Postgres
 
                     b.HasIndex("SentOn");
 
-                    b.HasIndex("Status");
-
                     b.HasIndex("Title");
 
                     b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("Status", "Reference");
 
                     b.HasIndex("Visibility", "Status");
 
