@@ -66,7 +66,7 @@ public sealed class DataSetGenerator(DataSetSize size, Func<PraTrackerDbContext>
 
         var requests = Requests(random, text, agencies);
         await TimedCopyAsync("requests", requests.Select(r => r.Request), ct);
-        await TimedCopyAsync("assignments", Assignments(random, requests, attorneys), ct);
+        await TimedCopyAsync("assignments", Assignments(random, requests, attorneys, size.BusyAttorneyRequests), ct);
         await TimedCopyAsync("contract links", ContractLinks(random, requests, contracts), ct);
         await TimedCopyAsync("vendor links", VendorLinks(random, requests, vendors), ct);
         await TimedCopyAsync("category links", CategoryLinks(random, requests, vendors, categories), ct);
@@ -210,12 +210,12 @@ public sealed class DataSetGenerator(DataSetSize size, Func<PraTrackerDbContext>
         return requests;
     }
 
-    private static IEnumerable<RequestAssignment> Assignments(Random random, List<GeneratedRequest> requests, List<string> attorneys) =>
+    private static IEnumerable<RequestAssignment> Assignments(Random random, List<GeneratedRequest> requests, List<string> attorneys, int busy) =>
         requests.Select(r => new RequestAssignment
         {
             RequestId = r.Request.Id,
             // The first requests belong to the busy attorney; the rest are shared among the others.
-            UserId = r.Index < DataSetSize.BusyAttorneyRequests ? attorneys[0] : attorneys[1 + random.Next(attorneys.Count - 1)],
+            UserId = r.Index < busy ? attorneys[0] : attorneys[1 + random.Next(attorneys.Count - 1)],
         });
 
     private static IEnumerable<RequestContract> ContractLinks(Random random, List<GeneratedRequest> requests, List<Contract> contracts)

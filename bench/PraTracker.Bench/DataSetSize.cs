@@ -6,8 +6,8 @@ public sealed record DataSetSize(double Scale)
     /// <summary>The day the generated data is dated from; fixed, so every run sees the same open and overdue deadlines.</summary>
     public static readonly DateOnly Today = new(2026, 11, 2);
 
-    /// <summary>The attorney whose dashboard is measured holds this many requests, at any scale.</summary>
-    public const int BusyAttorneyRequests = 2_000;
+    /// <summary>The attorney whose dashboard is measured holds 2,000 requests, or a fifth of them in a small run.</summary>
+    public int BusyAttorneyRequests => Math.Min(2_000, Requests / 5);
 
     public int Agencies => Scaled(3_000);
     public int Contracts => Scaled(20_000);
