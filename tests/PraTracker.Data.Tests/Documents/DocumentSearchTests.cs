@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PraTracker.Data.Agencies;
+using PraTracker.Data.Contracts;
 using PraTracker.Data.Database;
 using PraTracker.Data.Documents;
 using PraTracker.Data.Identity;
@@ -55,6 +56,40 @@ public abstract class DocumentSearchTests<TFixture>(TFixture fixture) : IClassFi
         var deep = page.Items[1];
         Assert.Contains(deep.Snippet, p => p.IsHit && p.Text.Equals("Stingray", StringComparison.OrdinalIgnoreCase));
         Assert.Contains("leased for 18 months", string.Concat(deep.Snippet.Select(p => p.Text)));
+    }
+
+    [Fact]
+    public async Task Browsing_by_vendor_counts_a_document_once_whether_its_request_names_the_vendor_or_its_contract_and_only_what_the_viewer_may_see()
+    {
+        Vendor vendor;
+        RecordsRequest both, privateRequest;
+        await using (var db = fixture.Open(Viewer.System))
+        {
+            var california = await Build.CaliforniaAsync(db);
+            var agency = Build.Agency(california);
+            vendor = Build.Vendor();
+            var contract = Build.Contract(agency, vendor);
+            both = Build.Request(agency, california);
+            both.VendorLinks.Add(new RequestVendor { Vendor = vendor });
+            both.ContractLinks.Add(new RequestContract { Contract = contract });
+            privateRequest = Build.Request(agency, california, RequestVisibility.Private);
+            privateRequest.ContractLinks.Add(new RequestContract { Contract = contract });
+            db.AddRange(both, privateRequest);
+            await db.SaveChangesAsync();
+        }
+
+        await AddAsync(both, "Spokeo invoices", "Invoice.");
+        await AddAsync(both, "Spokeo audit log", "Log.");
+        await AddAsync(privateRequest, "Spokeo memo", "Memo.");
+
+        async Task<int?> CountAsync(Viewer viewer)
+        {
+            await using var db = fixture.Open(viewer);
+            return (await LibraryQueries.VendorsAsync(db, 1_000)).SingleOrDefault(e => Guid.Parse(e.Key) == vendor.Id)?.Count;
+        }
+
+        Assert.Equal(2, await CountAsync(Viewer.Anonymous));
+        Assert.Equal(3, await CountAsync(Viewer.System));
     }
 
     [Fact]
