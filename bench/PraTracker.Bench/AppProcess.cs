@@ -28,7 +28,31 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<AppProcess> StartAsync(string appPath, string connectionString, TextWriter log)
+    /// <summary>
+    /// Has the app run a full, blocking garbage collection, the way dotnet-gcdump does (an EventPipe session asking
+    /// for a GC heap collection), so that its resident memory holds what is alive rather than what awaits collection.
+    /// </summary>
+    public async Task CollectGarbageAsync()
+    {
+        var client = new Microsoft.Diagnostics.NETCore.Client.DiagnosticsClient(_process.Id);
+        const long gcHeapCollect = 0x800000;
+        using var session = client.StartEventPipeSession(
+            new Microsoft.Diagnostics.NETCore.Client.EventPipeProvider("Microsoft-Windows-DotNETRuntime", System.Diagnostics.Tracing.EventLevel.Informational, gcHeapCollect | 0x1),
+            requestRundown: false);
+        var drain = Task.Run(async () =>
+        {
+            var buffer = new byte[81920];
+            while (await session.EventStream.ReadAsync(buffer) > 0)
+            {
+                // The events themselves are not needed; the stream must be read for the session to proceed.
+            }
+        });
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await session.StopAsync(CancellationToken.None);
+        await drain.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    public static async Task<AppProcess> StartAsync(string appPath, string connectionString, TextWriter log, IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}/");
@@ -49,6 +73,10 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["Admin__Email"] = "admin@bench.example";
         start.Environment["Admin__Password"] = "Bench-Admin-Password-2026";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {appPath}.");
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();

@@ -9,6 +9,9 @@ namespace PraTracker.Bench;
 public static class CircuitMemory
 {
     private const double TargetBytes = 250 * 1024;
+
+    /// <summary>How the app is run for this reading: workstation GC, so resident memory follows what is alive.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Environment = new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" };
     private const int OpenAtOnce = 8;
 
     public static async Task<Measurement> MeasureAsync(AppProcess app, int circuits, TextWriter log)
@@ -26,6 +29,7 @@ public static class CircuitMemory
         // One circuit first, so what the first one costs (compiled pages, caches, pools) is not counted per circuit.
         await OpenAsync(context, app.BaseAddress);
         await Task.Delay(TimeSpan.FromSeconds(5));
+        await app.CollectGarbageAsync();
         var before = app.ResidentBytes;
 
         for (var opened = 1; opened < circuits + 1; opened += OpenAtOnce)
@@ -34,6 +38,7 @@ public static class CircuitMemory
         }
 
         await Task.Delay(TimeSpan.FromSeconds(10));
+        await app.CollectGarbageAsync();
         var after = app.ResidentBytes;
         var perCircuit = (after - before) / (double)circuits;
         var figures = $"{perCircuit / 1024:F0} KB per circuit (resident memory {before / 1048576.0:F0} MB with 1 circuit, {after / 1048576.0:F0} MB with {circuits + 1})";
@@ -44,8 +49,10 @@ public static class CircuitMemory
     private static async Task OpenAsync(IBrowserContext context, Uri baseAddress)
     {
         var page = await context.NewPageAsync();
-        await page.GotoAsync(baseAddress.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle, Timeout = 120_000 });
-        // The circuit is up once Blazor has attached and the page is interactive.
-        await page.WaitForFunctionAsync("() => window.Blazor !== undefined", null, new PageWaitForFunctionOptions { Timeout = 120_000 });
+        // The circuit is up once Blazor's WebSocket has carried the server's first message.
+        var firstMessage = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        page.WebSocket += (_, socket) => socket.FrameReceived += (_, _) => firstMessage.TrySetResult();
+        await page.GotoAsync(baseAddress.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = 120_000 });
+        await firstMessage.Task.WaitAsync(TimeSpan.FromMinutes(2));
     }
 }

@@ -41,9 +41,17 @@ var results = new List<Measurement>();
 results.AddRange(await new QueryBenchmarks(factory, size, options.Iterations, Console.Out).RunAsync());
 if (options.AppPath is { } app)
 {
-    await using var server = await AppProcess.StartAsync(app, connection, Console.Out);
-    results.AddRange(await HttpLoad.RunAsync(server, factory, Console.Out));
-    results.Add(await CircuitMemory.MeasureAsync(server, options.Circuits, Console.Out));
+    await using (var server = await AppProcess.StartAsync(app, connection, Console.Out))
+    {
+        results.AddRange(await HttpLoad.RunAsync(server, factory, Console.Out));
+    }
+
+    // A fresh process for the memory reading, with workstation GC: server GC sizes its heaps by the cores and the
+    // load, not by what is alive, and would bury the circuits' memory under its own budget.
+    await using (var server = await AppProcess.StartAsync(app, connection, Console.Out, CircuitMemory.Environment))
+    {
+        results.Add(await CircuitMemory.MeasureAsync(server, options.Circuits, Console.Out));
+    }
 }
 
 var table = Report.Table(results);

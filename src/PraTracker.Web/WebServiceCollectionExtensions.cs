@@ -72,6 +72,8 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<ContractService>();
         services.AddScoped<DocumentService>();
         services.AddSingleton<PublicLibrary>();
+        services.AddMemoryCache();
+        services.AddSingleton<LibraryOverviewCache>();
         services.AddScoped<DashboardService>();
         services.AddScoped<AdminService>();
         services.AddScoped<DeadlineRulesService>();

@@ -59,9 +59,22 @@ public sealed record DocumentLink(
 /// <summary>An agency, vendor or technology category, with how many documents it has that the viewer may see.</summary>
 public sealed record BrowseEntry(string Key, string Name, int Count);
 
+/// <summary>What the library's home page lists: the newest documents and where the documents come from.</summary>
+public sealed record LibraryOverview(
+    IReadOnlyList<DocumentHit> Latest, IReadOnlyList<BrowseEntry> Agencies, IReadOnlyList<BrowseEntry> Vendors, IReadOnlyList<BrowseEntry> Categories);
+
 /// <summary>The library's reads beyond search: one document, a request's documents, and the browse lists.</summary>
 public static class LibraryQueries
 {
+    public static async Task<LibraryOverview> OverviewAsync(PraTrackerDbContext db, CancellationToken ct = default)
+    {
+        var latest = await DocumentSearch.SearchAsync(db, null, new DocumentSearchFilters(), new PageRequest(0, 10), DocumentSort.Newest, ct);
+        var agencies = await AgenciesAsync(db, 12, ct);
+        var vendors = await VendorsAsync(db, 12, ct);
+        var categories = await CategoriesAsync(db, ct);
+        return new LibraryOverview(latest.Items, agencies, vendors, [.. categories.Where(c => c.Count > 0)]);
+    }
+
     public static Task<DocumentDetail?> GetAsync(PraTrackerDbContext db, Guid id, CancellationToken ct = default) =>
         db.Documents.AsNoTracking().Where(d => d.Id == id).Select(d => new DocumentDetail(
             d.Id, d.Title, d.Description, d.FileName, d.ContentType, d.SizeBytes, d.Sha256, d.PageCount,

@@ -7,7 +7,8 @@ namespace PraTracker.Web.Features.Documents;
 
 /// <summary>The library's reads, run as whoever is looking, and the attorneys' changes to documents.</summary>
 public sealed class DocumentService(
-    ViewerContextFactory contexts, IDocumentFileStore store, DocumentStorageSettings settings, DocumentExtraction extraction, OrganisationClock clock)
+    ViewerContextFactory contexts, IDocumentFileStore store, DocumentStorageSettings settings, DocumentExtraction extraction, OrganisationClock clock,
+    LibraryOverviewCache overviews)
 {
     public long MaxFileBytes => settings.MaxFileBytes;
 
@@ -26,11 +27,11 @@ public sealed class DocumentService(
     public Task<List<BrowseEntry>> AgenciesAsync(int take, CancellationToken ct = default) =>
         contexts.ReadAsync(db => LibraryQueries.AgenciesAsync(db, take, ct), ct);
 
-    public Task<List<BrowseEntry>> VendorsAsync(int take, CancellationToken ct = default) =>
-        contexts.ReadAsync(db => LibraryQueries.VendorsAsync(db, take, ct), ct);
-
-    public Task<List<BrowseEntry>> CategoriesAsync(CancellationToken ct = default) =>
-        contexts.ReadAsync(db => LibraryQueries.CategoriesAsync(db, ct), ct);
+    public async Task<LibraryOverview> OverviewAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.OpenAsync(ct);
+        return await overviews.GetAsync(db.Viewer, () => LibraryQueries.OverviewAsync(db, ct));
+    }
 
     /// <summary>
     /// Stores one file sent from the browser on a request and queues its text extraction. The size is checked before a
@@ -62,16 +63,24 @@ public sealed class DocumentService(
         AsStaffAsync(db => DocumentEdits.SaveDetailsAsync(db, id, details, ct), ct);
 
     public Task<string?> MarkForReviewAsync(Guid id, CancellationToken ct = default) =>
-        AsStaffAsync(db => DocumentPublication.MarkForReviewAsync(db, id, ct), ct);
+        ChangePublicationAsync(db => DocumentPublication.MarkForReviewAsync(db, id, ct), ct);
 
     /// <summary>Publishes now, or from the start of the given day in the organisation's time zone.</summary>
     public Task<string?> PublishAsync(Guid id, DateOnly? embargoUntil, CancellationToken ct = default) =>
-        AsStaffAsync(db => DocumentPublication.PublishAsync(db, id, clock.UtcNow, embargoUntil is { } day ? clock.StartOf(day) : null, ct), ct);
+        ChangePublicationAsync(db => DocumentPublication.PublishAsync(db, id, clock.UtcNow, embargoUntil is { } day ? clock.StartOf(day) : null, ct), ct);
 
     public Task<string?> UnpublishAsync(Guid id, CancellationToken ct = default) =>
-        AsStaffAsync(db => DocumentPublication.UnpublishAsync(db, id, ct), ct);
+        ChangePublicationAsync(db => DocumentPublication.UnpublishAsync(db, id, ct), ct);
 
     public DateOnly Today => clock.Today;
+
+    // What visitors see changed: the home page's overview is read again.
+    private async Task<string?> ChangePublicationAsync(Func<PraTrackerDbContext, Task<string?>> change, CancellationToken ct)
+    {
+        var error = await AsStaffAsync(change, ct);
+        overviews.Forget();
+        return error;
+    }
 
     private async Task<string?> AsStaffAsync(Func<PraTrackerDbContext, Task<string?>> change, CancellationToken ct)
     {
