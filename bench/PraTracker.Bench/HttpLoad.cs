@@ -61,12 +61,20 @@ public static class HttpLoad
             while (Stopwatch.GetTimestamp() < until)
             {
                 var watch = Stopwatch.StartNew();
-                using var response = await http.GetAsync(url, HttpCompletionOption.ResponseContentRead);
-                timings.Add(watch.Elapsed);
-                if (!response.IsSuccessStatusCode)
+                try
                 {
-                    Interlocked.Increment(ref failures);
+                    using var response = await http.GetAsync(url, HttpCompletionOption.ResponseContentRead);
+                    if (!response.IsSuccessStatusCode)
+                    {
+                        Interlocked.Increment(ref failures);
+                    }
                 }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    Interlocked.Increment(ref failures); // refused or timed out: counted, and the run goes on
+                }
+
+                timings.Add(watch.Elapsed);
             }
         })));
         return failures;

@@ -58,26 +58,24 @@ public sealed class QueryBenchmarks(PraTrackerDbContextFactory factory, DataSetS
     private async Task ReminderScanAsync()
     {
         var now = new DateTimeOffset(DataSetSize.Today.ToDateTime(new TimeOnly(14, 0)), TimeSpan.Zero);
-        var firstScans = new Timings();
-        var claimed = 0;
-        for (var i = 0; i < 3; i++)
-        {
-            await ExecuteRawAsync("DELETE FROM \"ReminderDispatches\"");
-            await using var db = factory.CreateDbContext().ViewAs(Viewer.System);
-            var watch = Stopwatch.StartNew();
-            claimed = await ReminderLedger.ClaimDueAsync(db, DataSetSize.Today, now);
-            firstScans.Add(watch.Elapsed);
-        }
-
         var rowsRead = await CountRawAsync($"""
             SELECT count(*) FROM "Deadlines" d JOIN "RequestAssignments" a ON a."RequestId" = d."RequestId"
             WHERE (d."Status" = 'Open' AND d."DueOn" <= '{DataSetSize.Today.AddDays(AlertPreferences.MaxLeadDays):yyyy-MM-dd}')
                OR (d."Status" = 'Missed' AND d."ClosedOn" IS NULL)
             """);
         var open = await CountRawAsync("SELECT count(*) FROM \"Deadlines\" WHERE \"Status\" = 'Open' OR (\"Status\" = 'Missed' AND \"ClosedOn\" IS NULL)");
-        Add("Reminder scan", $"first scan of the day ({open:N0} outstanding deadlines)",
-            $"{firstScans.P50:F0} ms wall (median of 3), {rowsRead:N0} candidate rows read, {claimed:N0} alerts claimed",
-            null, "under 2 s", firstScans.P50 < ReminderScanTargetMs);
+
+        // The very first scan, on an empty ledger, claims every overdue deadline's alert at once.
+        var (firstEver, claimedFirst) = await TimeScansAsync(now, dayBefore: false);
+        Add("Reminder scan", $"first scan ever, empty ledger ({open:N0} outstanding deadlines)",
+            $"{firstEver.P50:F0} ms wall (median of 3), {rowsRead:N0} candidate rows read, {claimedFirst:N0} alerts claimed",
+            null, "under 2 s", firstEver.P50 < ReminderScanTargetMs);
+
+        // A day like any other: yesterday's scan ran, so today claims only what fell due since.
+        var (daily, claimedDaily) = await TimeScansAsync(now, dayBefore: true);
+        Add("Reminder scan", "first scan of an ordinary day (yesterday's scan ran)",
+            $"{daily.P50:F0} ms wall (median of 3), {rowsRead:N0} candidate rows read, {claimedDaily:N0} alerts claimed",
+            null, "under 2 s", daily.P50 < ReminderScanTargetMs);
 
         // Later scans the same day read the same rows and find everything already claimed.
         var again = await Timings.OfAsync(Math.Min(iterations, 10), async () =>
@@ -85,7 +83,29 @@ public sealed class QueryBenchmarks(PraTrackerDbContextFactory factory, DataSetS
             await using var db = factory.CreateDbContext().ViewAs(Viewer.System);
             await ReminderLedger.ClaimDueAsync(db, DataSetSize.Today, now);
         });
-        Add("Reminder scan", "repeat scan (nothing new to claim)", again.ToString(), null, "under 2 s", again.P95 < ReminderScanTargetMs);
+        Add("Reminder scan", "repeat scan the same day (nothing new to claim)", again.ToString(), null, "under 2 s", again.P95 < ReminderScanTargetMs);
+    }
+
+    private async Task<(Timings Timings, int Claimed)> TimeScansAsync(DateTimeOffset now, bool dayBefore)
+    {
+        var timings = new Timings();
+        var claimed = 0;
+        for (var i = 0; i < 3; i++)
+        {
+            await ExecuteRawAsync("DELETE FROM \"ReminderDispatches\"");
+            if (dayBefore)
+            {
+                await using var yesterday = factory.CreateDbContext().ViewAs(Viewer.System);
+                await ReminderLedger.ClaimDueAsync(yesterday, DataSetSize.Today.AddDays(-1), now.AddDays(-1));
+            }
+
+            await using var db = factory.CreateDbContext().ViewAs(Viewer.System);
+            var watch = Stopwatch.StartNew();
+            claimed = await ReminderLedger.ClaimDueAsync(db, DataSetSize.Today, now);
+            timings.Add(watch.Elapsed);
+        }
+
+        return (timings, claimed);
     }
 
     // ---- Requests list ---------------------------------------------------------------------------------------------

@@ -72,7 +72,6 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<ContractService>();
         services.AddScoped<DocumentService>();
         services.AddSingleton<PublicLibrary>();
-        services.AddMemoryCache();
         services.AddSingleton<LibraryOverviewCache>();
         services.AddScoped<DashboardService>();
         services.AddScoped<AdminService>();

@@ -30,7 +30,7 @@ public sealed class DocumentService(
     public async Task<LibraryOverview> OverviewAsync(CancellationToken ct = default)
     {
         await using var db = await contexts.OpenAsync(ct);
-        return await overviews.GetAsync(db.Viewer, () => LibraryQueries.OverviewAsync(db, ct));
+        return overviews.Serves(db.Viewer) ? await overviews.GetAsync().WaitAsync(ct) : await LibraryQueries.OverviewAsync(db, ct);
     }
 
     /// <summary>
