@@ -12,7 +12,7 @@ public static class CircuitMemory
 
     /// <summary>How the app is run for this reading: workstation GC, so resident memory follows what is alive.</summary>
     public static readonly IReadOnlyDictionary<string, string> Environment = new Dictionary<string, string> { ["DOTNET_gcServer"] = "0" };
-    private const int OpenAtOnce = 8;
+    private const int OpenAtOnce = 16;
 
     public static async Task<Measurement> MeasureAsync(AppProcess app, int circuits, TextWriter log)
     {

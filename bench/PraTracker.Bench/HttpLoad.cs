@@ -13,8 +13,8 @@ public static class HttpLoad
 {
     public const int Clients = 50;
     private const double TargetPerSecond = 500;
-    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(15);
 
     public static async Task<IReadOnlyList<Measurement>> RunAsync(AppProcess app, PraTrackerDbContextFactory factory, TextWriter log)
     {

@@ -38,13 +38,14 @@ public sealed class LibraryOverviewCache(IDbContextFactory<PraTrackerDbContext> 
                 _overview = ReadAsync();
                 _readAt = clock.GetUtcNow();
             }
-            else if (clock.GetUtcNow() - _readAt > Lifetime && !_refreshing && _overview.IsCompletedSuccessfully)
+            var current = _overview;
+            if (clock.GetUtcNow() - _readAt > Lifetime && !_refreshing && current.IsCompletedSuccessfully)
             {
                 _refreshing = true;
-                _ = RefreshAsync();
+                _ = RefreshAsync(); // may even finish here, on a database that answers synchronously
             }
 
-            return _overview;
+            return current;
         }
     }
 
