@@ -30,8 +30,12 @@ public abstract class LibraryOverviewCacheTests(DatabaseProvider provider) : IAs
         var california = await db.Laws.SingleAsync(l => l.Code == "US-CA");
         var request = new RecordsRequest
         {
-            Reference = "PRA-2026-0001", Title = "Spokeo contract", Agency = new Agency { Name = "Pasadena Police Department", State = "CA" },
-            LawId = california.Id, Visibility = RequestVisibility.Public, Status = RequestStatus.Sent,
+            Reference = "PRA-2026-0001",
+            Title = "Spokeo contract",
+            Agency = new Agency { Name = "Pasadena Police Department", State = "CA" },
+            LawId = california.Id,
+            Visibility = RequestVisibility.Public,
+            Status = RequestStatus.Sent,
         };
         db.Add(request);
         await db.SaveChangesAsync();
@@ -98,9 +102,17 @@ public abstract class LibraryOverviewCacheTests(DatabaseProvider provider) : IAs
         await using var db = _factory.CreateDbContext().ViewAs(Viewer.System);
         db.Add(new Document
         {
-            RequestId = _requestId, Title = title, FileName = $"{title}.pdf", ContentType = "application/pdf", Sha256 = new string('a', 64),
-            ReleasedOn = new DateOnly(2026, 3, 1), PublicationStatus = PublicationStatus.Published, PublishedAt = _clock.GetUtcNow(),
-            UploadedAt = _clock.GetUtcNow(), TextStatus = TextStatus.Extracted, ExtractedText = title,
+            RequestId = _requestId,
+            Title = title,
+            FileName = $"{title}.pdf",
+            ContentType = "application/pdf",
+            Sha256 = new string('a', 64),
+            ReleasedOn = new DateOnly(2026, 3, 1),
+            PublicationStatus = PublicationStatus.Published,
+            PublishedAt = _clock.GetUtcNow(),
+            UploadedAt = _clock.GetUtcNow(),
+            TextStatus = TextStatus.Extracted,
+            ExtractedText = title,
         });
         await db.SaveChangesAsync();
     }
