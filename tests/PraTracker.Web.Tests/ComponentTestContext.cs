@@ -28,6 +28,7 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.TryAddSingleton<Hangfire.IBackgroundJobClient>(new UnusedJobClient());
         Services.AddSingleton<PraTracker.Jobs.Documents.DocumentExtraction>();
         Services.AddScoped<PraTracker.Web.Features.Documents.DocumentService>();
+        Services.AddSingleton<PraTracker.Web.Features.Documents.LibraryOverviewCache>();
     }
 
     /// <summary>Signs the rendered pages in as the demo's admin, who is staff too.</summary>
