@@ -172,7 +172,7 @@ public static class DocumentSearch
         DROP TABLE {SqliteTable};
         """;
 
-    internal static IQueryable<Document> Filter(PraTrackerDbContext db, IQueryable<Document> documents, DocumentSearchFilters filters)
+    private static IQueryable<Document> Filter(PraTrackerDbContext db, IQueryable<Document> documents, DocumentSearchFilters filters)
     {
         if (filters.AgencyId is { } agencyId)
         {

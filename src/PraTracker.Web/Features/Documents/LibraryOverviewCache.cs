@@ -22,6 +22,7 @@ public sealed class LibraryOverviewCache(IDbContextFactory<PraTrackerDbContext> 
     private Task<LibraryOverview>? _overview;
     private DateTimeOffset _readAt;
     private bool _refreshing;
+    private int _generation; // bumped by Forget, so a refresh begun before it cannot put back what it forgot
 
     private TimeSpan Lifetime => TimeSpan.FromSeconds(configuration.GetValue(SecondsKey, 30));
 
@@ -38,6 +39,7 @@ public sealed class LibraryOverviewCache(IDbContextFactory<PraTrackerDbContext> 
                 _overview = ReadAsync();
                 _readAt = clock.GetUtcNow();
             }
+
             var current = _overview;
             if (clock.GetUtcNow() - _readAt > Lifetime && !_refreshing && current.IsCompletedSuccessfully)
             {
@@ -54,18 +56,28 @@ public sealed class LibraryOverviewCache(IDbContextFactory<PraTrackerDbContext> 
         lock (_gate)
         {
             _overview = null;
+            _generation++;
         }
     }
 
     private async Task RefreshAsync()
     {
+        int generation;
+        lock (_gate)
+        {
+            generation = _generation;
+        }
+
         try
         {
             var fresh = await ReadAsync();
             lock (_gate)
             {
-                _overview = Task.FromResult(fresh);
-                _readAt = clock.GetUtcNow();
+                if (generation == _generation)
+                {
+                    _overview = Task.FromResult(fresh);
+                    _readAt = clock.GetUtcNow();
+                }
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
