@@ -11,6 +11,9 @@ public class Agency : IAudited
     public AgencyKind Kind { get; set; }
     public string? City { get; set; }
 
+    /// <summary>The county the agency serves or sits in, as the Atlas of Surveillance records it.</summary>
+    public string? County { get; set; }
+
     /// <summary>Two-letter postal code (CA, NY); "US" for federal agencies.</summary>
     public required string State { get; set; }
     public string? RecordsEmail { get; set; }

@@ -10,6 +10,7 @@ public sealed class AgencyInput
     public string Name { get; set; } = "";
     public AgencyKind Kind { get; set; } = AgencyKind.PoliceDepartment;
     public string? City { get; set; }
+    public string? County { get; set; }
     public string State { get; set; } = "";
     public string? RecordsEmail { get; set; }
     public string? PortalUrl { get; set; }
@@ -21,6 +22,7 @@ public sealed class AgencyInput
         Name = agency.Name,
         Kind = agency.Kind,
         City = agency.City,
+        County = agency.County,
         State = agency.State,
         RecordsEmail = agency.RecordsEmail,
         PortalUrl = agency.PortalUrl,
@@ -48,6 +50,11 @@ public static class AgencyCommands
         else if (input.Name.Length > 300)
         {
             errors[nameof(input.Name)] = "Keep the name under 300 characters.";
+        }
+
+        if (input.City?.Trim().Length > 120 || input.County?.Trim().Length > 120)
+        {
+            errors[input.City?.Trim().Length > 120 ? nameof(input.City) : nameof(input.County)] = "Keep city and county under 120 characters.";
         }
 
         var state = input.State.Trim().ToUpperInvariant();
@@ -129,6 +136,7 @@ public static class AgencyCommands
         agency.Name = input.Name.Trim();
         agency.Kind = input.Kind;
         agency.City = InputText.TrimmedOrNull(input.City);
+        agency.County = InputText.TrimmedOrNull(input.County);
         agency.State = input.State.Trim().ToUpperInvariant();
         agency.RecordsEmail = InputText.TrimmedOrNull(input.RecordsEmail);
         agency.PortalUrl = InputText.TrimmedOrNull(input.PortalUrl);

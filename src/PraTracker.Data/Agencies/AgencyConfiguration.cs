@@ -10,6 +10,7 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
         agency.Property(a => a.Name).HasMaxLength(300);
         agency.Property(a => a.Kind).HasConversion<string>().HasMaxLength(40);
         agency.Property(a => a.City).HasMaxLength(120);
+        agency.Property(a => a.County).HasMaxLength(120);
         agency.Property(a => a.State).HasMaxLength(2);
         agency.Property(a => a.RecordsEmail).HasMaxLength(320);
         agency.Property(a => a.PortalUrl).HasMaxLength(2000);

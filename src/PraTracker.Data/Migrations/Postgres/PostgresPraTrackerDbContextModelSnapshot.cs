@@ -181,6 +181,10 @@ namespace PraTracker.Data.Migrations.Postgres
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
 
+                    b.Property<string>("County")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
