@@ -14,6 +14,7 @@ using PraTracker.Web.Features.Contracts;
 using PraTracker.Web.Features.Dashboard;
 using PraTracker.Web.Features.Deadlines;
 using PraTracker.Web.Features.Documents;
+using PraTracker.Web.Features.Imports;
 using PraTracker.Web.Features.Requests;
 using PraTracker.Web.Security;
 
@@ -80,6 +81,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<AlertSettingsService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<AccountSecurityService>();
+        services.AddScoped<ImportService>();
         return services;
     }
 }

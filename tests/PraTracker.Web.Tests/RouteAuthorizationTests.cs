@@ -70,6 +70,7 @@ public sealed class RouteAuthorizationTests(SqliteAppFixture fixture) : IClassFi
         ["/healthz"] = Rule.Public,
         ["/requests/new"] = Rule.Staff,
         ["/agencies/new"] = Rule.Staff,
+        ["/imports"] = Rule.Staff,
         ["/vendors/new"] = Rule.Staff,
         ["/contracts/new"] = Rule.Staff,
         ["/dashboard"] = Rule.Staff,
