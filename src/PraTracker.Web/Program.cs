@@ -53,6 +53,7 @@ app.MapJobDashboard();
 app.MapCalendarFeeds();
 app.MapDocumentFiles();
 app.MapDocumentFeeds();
+app.MapCsvExports();
 
 app.Run();
 

@@ -16,15 +16,7 @@ public static class ContractQueries
 {
     public static Task<Page<ContractRow>> ListAsync(PraTrackerDbContext db, string? text, PageRequest page, CancellationToken ct = default)
     {
-        var contracts = db.Contracts.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(text))
-        {
-            var lowered = text.Trim().ToLower();
-            contracts = contracts.Where(c => c.Title.ToLower().Contains(lowered)
-                || c.Vendor.Name.ToLower().Contains(lowered)
-                || c.Agency.Name.ToLower().Contains(lowered));
-        }
-
+        var contracts = Filtered(db, text);
         var sorted = page.SortBy switch
         {
             nameof(ContractRow.AgencyName) => contracts.OrderBy(c => c.Agency.Name, page.Descending),
@@ -39,6 +31,21 @@ public static class ContractQueries
             .Select(c => new ContractRow(
                 c.Id, c.Title, c.Agency.Name, c.Vendor.Name, c.Status, c.ProcurementMethod, c.Amount, c.Currency, c.StartsOn, c.EndsOn))
             .ToPageAsync(page, ct);
+    }
+
+    /// <summary>The contracts whose title, vendor or agency holds the text: the list's rows, and its export's.</summary>
+    internal static IQueryable<Contract> Filtered(PraTrackerDbContext db, string? text)
+    {
+        var contracts = db.Contracts.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var lowered = text.Trim().ToLower();
+            contracts = contracts.Where(c => c.Title.ToLower().Contains(lowered)
+                || c.Vendor.Name.ToLower().Contains(lowered)
+                || c.Agency.Name.ToLower().Contains(lowered));
+        }
+
+        return contracts;
     }
 
     public static Task<Page<VendorRow>> ListVendorsAsync(PraTrackerDbContext db, string? text, PageRequest page, CancellationToken ct = default)

@@ -13,13 +13,7 @@ public static class DocumentQueries
 {
     public static Task<Page<DocumentRow>> ListAsync(PraTrackerDbContext db, string? text, PageRequest page, CancellationToken ct = default)
     {
-        var documents = db.Documents.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(text))
-        {
-            var lowered = text.Trim().ToLower();
-            documents = documents.Where(d => d.Title.ToLower().Contains(lowered) || d.FileName.ToLower().Contains(lowered));
-        }
-
+        var documents = Filtered(db, text);
         var sorted = page.SortBy switch
         {
             nameof(DocumentRow.Title) => documents.OrderBy(d => d.Title, page.Descending),
@@ -33,6 +27,19 @@ public static class DocumentQueries
                 d.Id, d.Title, d.FileName, d.RequestId, d.Request.Reference, d.Request.Agency.Name,
                 d.SizeBytes, d.PageCount, d.PublicationStatus, d.PublishedAt, d.UploadedAt))
             .ToPageAsync(page, ct);
+    }
+
+    /// <summary>The documents the viewer may see whose title or file name holds the text: the list's rows, and its export's.</summary>
+    internal static IQueryable<Document> Filtered(PraTrackerDbContext db, string? text)
+    {
+        var documents = db.Documents.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var lowered = text.Trim().ToLower();
+            documents = documents.Where(d => d.Title.ToLower().Contains(lowered) || d.FileName.ToLower().Contains(lowered));
+        }
+
+        return documents;
     }
 }
 

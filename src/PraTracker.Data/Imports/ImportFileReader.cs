@@ -90,7 +90,7 @@ public static class ImportFileReader
 
                 var line = csv.Parser.RawRow;
                 string? Field(ImportField field) =>
-                    indexes.TryGetValue(field, out var index) && index < record.Length && !string.IsNullOrWhiteSpace(record[index]) ? record[index].Trim() : null;
+                    indexes.TryGetValue(field, out var index) && index < record.Length && !string.IsNullOrWhiteSpace(record[index]) ? Unescaped(record[index].Trim()) : null;
                 lines.Add(ReadLine(line, Field, preset, straysOnLines.Contains(line)));
             }
 
@@ -109,6 +109,9 @@ public static class ImportFileReader
         ImportFile Refused(string error, IReadOnlyList<string>? headers = null, ImportPreset? preset = null) =>
             new(fileName, preset, headers ?? [], [], error);
     }
+
+    // Exports write a cell that would start a spreadsheet formula (= + - @) after a ' so it stays text; read it back as written.
+    private static string Unescaped(string value) => value.Length > 1 && value[0] == '\'' && value[1] is '=' or '+' or '-' or '@' ? value[1..] : value;
 
     private static ImportLine ReadLine(int line, Func<ImportField, string?> field, ImportPreset preset, bool strayQuote)
     {

@@ -51,6 +51,28 @@ public static class RequestQueries
 {
     public static Task<Page<RequestRow>> ListAsync(PraTrackerDbContext db, RequestFilter filter, PageRequest page, CancellationToken ct = default)
     {
+        var requests = Filtered(db, filter);
+
+        // Sorted before the projection: EF translates ordering on entity members, not on a record's constructor.
+        var sorted = page.SortBy switch
+        {
+            nameof(RequestRow.Title) => requests.OrderBy(r => r.Title, page.Descending),
+            nameof(RequestRow.AgencyName) => requests.OrderBy(r => r.Agency.Name, page.Descending),
+            nameof(RequestRow.Status) => requests.OrderBy(r => r.Status, page.Descending),
+            nameof(RequestRow.SentOn) => requests.OrderBy(r => r.SentOn, page.Descending),
+            nameof(RequestRow.NextDueOn) => requests.OrderBy(r => r.Deadlines.Where(d => d.Status == DeadlineStatus.Open || (d.Status == DeadlineStatus.Missed && d.ClosedOn == null)).Min(d => (DateOnly?)d.DueOn), page.Descending),
+            _ => requests.OrderBy(r => r.Reference, page.Descending),
+        };
+        return sorted.ThenBy(r => r.Id)
+            .Select(r => new RequestRow(
+                r.Id, r.Reference, r.Title, r.Agency.Name, r.Agency.State, r.Status, r.Outcome, r.Visibility, r.SentOn,
+                r.Deadlines.Where(d => d.Status == DeadlineStatus.Open || (d.Status == DeadlineStatus.Missed && d.ClosedOn == null)).Min(d => (DateOnly?)d.DueOn)))
+            .ToPageAsync(page, ct);
+    }
+
+    /// <summary>The requests the viewer may see that match the filter, unsorted: the list's rows, and its exports'.</summary>
+    internal static IQueryable<RecordsRequest> Filtered(PraTrackerDbContext db, RequestFilter filter)
+    {
         var requests = db.Requests.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Text))
         {
@@ -96,21 +118,7 @@ public static class RequestQueries
                 (d.Status == DeadlineStatus.Missed && d.ClosedOn == null) || (d.Status == DeadlineStatus.Open && d.DueOn < today)));
         }
 
-        // Sorted before the projection: EF translates ordering on entity members, not on a record's constructor.
-        var sorted = page.SortBy switch
-        {
-            nameof(RequestRow.Title) => requests.OrderBy(r => r.Title, page.Descending),
-            nameof(RequestRow.AgencyName) => requests.OrderBy(r => r.Agency.Name, page.Descending),
-            nameof(RequestRow.Status) => requests.OrderBy(r => r.Status, page.Descending),
-            nameof(RequestRow.SentOn) => requests.OrderBy(r => r.SentOn, page.Descending),
-            nameof(RequestRow.NextDueOn) => requests.OrderBy(r => r.Deadlines.Where(d => d.Status == DeadlineStatus.Open || (d.Status == DeadlineStatus.Missed && d.ClosedOn == null)).Min(d => (DateOnly?)d.DueOn), page.Descending),
-            _ => requests.OrderBy(r => r.Reference, page.Descending),
-        };
-        return sorted.ThenBy(r => r.Id)
-            .Select(r => new RequestRow(
-                r.Id, r.Reference, r.Title, r.Agency.Name, r.Agency.State, r.Status, r.Outcome, r.Visibility, r.SentOn,
-                r.Deadlines.Where(d => d.Status == DeadlineStatus.Open || (d.Status == DeadlineStatus.Missed && d.ClosedOn == null)).Min(d => (DateOnly?)d.DueOn)))
-            .ToPageAsync(page, ct);
+        return requests;
     }
 
     /// <summary>
