@@ -35,6 +35,9 @@ public abstract class ExportTests<TFixture>(TFixture fixture) : IClassFixture<TF
         var documents = await CsvAsync(anonymous, "/exports/documents.csv");
         Assert.Contains(documents, d => d["Title"] == published && d["Publication"] == "Published");
         Assert.DoesNotContain(documents, d => unpublished.Contains(d["Title"]));
+        var found = await CsvAsync(anonymous, $"/exports/search.csv?q={Uri.EscapeDataString(published.Split(' ')[^1])}+OR+export&sort=newest&agency={publicRequest.AgencyId}");
+        Assert.Contains(found, d => d["Title"] == published);
+        Assert.DoesNotContain(found, d => unpublished.Contains(d["Title"]));
         var whole = await anonymous.GetStringAsync("/exports/requests.csv") + await anonymous.GetStringAsync("/exports/documents.csv");
         Assert.DoesNotContain(privateRequest.Title, whole);
 
@@ -44,6 +47,8 @@ public abstract class ExportTests<TFixture>(TFixture fixture) : IClassFixture<TF
         Assert.Contains(await CsvAsync(staff, "/exports/deadlines.csv"), d => d["Request"] == privateRequest.Reference);
         var staffDocuments = await CsvAsync(staff, "/exports/documents.csv");
         Assert.All(unpublished, title => Assert.Contains(staffDocuments, d => d["Title"] == title));
+        var staffFound = await CsvAsync(staff, "/exports/search.csv?q=export");
+        Assert.All(unpublished.Append(published), title => Assert.Contains(staffFound, d => d["Title"] == title));
     }
 
     [Fact]

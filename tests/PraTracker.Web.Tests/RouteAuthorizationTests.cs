@@ -72,6 +72,7 @@ public sealed class RouteAuthorizationTests(SqliteAppFixture fixture) : IClassFi
         ["/exports/deadlines.csv"] = Rule.Public,
         ["/exports/contracts.csv"] = Rule.Public,
         ["/exports/documents.csv"] = Rule.Public,
+        ["/exports/search.csv"] = Rule.Public,
         ["/requests/new"] = Rule.Staff,
         ["/agencies/new"] = Rule.Staff,
         ["/imports"] = Rule.Staff,

@@ -68,10 +68,8 @@ public static class DocumentSearch
             return query.Text.Length > 0 ? new Page<DocumentHit>([], 0) : await ListNewestAsync(documents, page, ct);
         }
 
-        var ranked = db.Database.IsNpgsql() ? RankedPostgres(documents, query) : RankedSqlite(db, documents, query);
-        var ordered = sort == DocumentSort.Newest
-            ? ranked.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.ReleasedOn).ThenBy(r => r.Id)
-            : ranked.OrderByDescending(r => r.Rank).ThenBy(r => r.Id);
+        var ranked = Matches(db, documents, query);
+        var ordered = Ordered(ranked, sort);
         var total = await ranked.CountAsync(ct);
         var ids = await ordered.Skip(page.Skip).Take(page.Take).Select(r => r.Id).ToListAsync(ct);
         if (ids.Count == 0)
@@ -86,6 +84,31 @@ public static class DocumentSearch
             .ToList();
         return new Page<DocumentHit>(hits, total);
     }
+
+    /// <summary>
+    /// The ids of every match in the order the search shows them (an empty query: every document, newest first), for
+    /// exports, which take all the results rather than a page.
+    /// </summary>
+    public static IQueryable<Guid> MatchingIds(PraTrackerDbContext db, string? text, DocumentSearchFilters filters, DocumentSort sort)
+    {
+        var query = SearchQuery.Parse(text);
+        var documents = Filter(db, db.Documents.AsNoTracking(), filters);
+        if (!query.HasTerms)
+        {
+            return query.Text.Length > 0
+                ? documents.Where(d => false).Select(d => d.Id)
+                : documents.OrderByDescending(d => d.PublishedAt).ThenByDescending(d => d.ReleasedOn).ThenBy(d => d.Id).Select(d => d.Id);
+        }
+
+        return Ordered(Matches(db, documents, query), sort).Select(r => r.Id);
+    }
+
+    private static IQueryable<Ranked> Matches(PraTrackerDbContext db, IQueryable<Document> documents, SearchQuery query) =>
+        db.Database.IsNpgsql() ? RankedPostgres(documents, query) : RankedSqlite(db, documents, query);
+
+    private static IOrderedQueryable<Ranked> Ordered(IQueryable<Ranked> ranked, DocumentSort sort) => sort == DocumentSort.Newest
+        ? ranked.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.ReleasedOn).ThenBy(r => r.Id)
+        : ranked.OrderByDescending(r => r.Rank).ThenBy(r => r.Id);
 
     /// <summary>Splits a snippet marked with <see cref="HitStart"/> and <see cref="HitEnd"/> into plain and highlighted runs.</summary>
     public static IReadOnlyList<SnippetPart> Highlighted(string? snippet)

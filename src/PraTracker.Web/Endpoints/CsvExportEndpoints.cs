@@ -7,6 +7,7 @@ using PraTracker.Data.Database;
 using PraTracker.Data.Documents;
 using PraTracker.Data.Imports;
 using PraTracker.Data.Requests;
+using PraTracker.Web.Features.Library;
 using PraTracker.Web.Features.Requests;
 using PraTracker.Web.Security;
 
@@ -14,7 +15,7 @@ namespace PraTracker.Web.Endpoints;
 
 /// <summary>
 /// CSV exports of the lists, filtered as the list's address filters it: /exports/requests.csv, deadlines.csv,
-/// contracts.csv and documents.csv. Each is read as whoever asks: attorneys export what they can see, anonymous
+/// contracts.csv, documents.csv and search.csv (every result of a document search). Each is read as whoever asks: attorneys export what they can see, anonymous
 /// visitors public data only (the visibility filter decides, as for the pages). Exports are never cached.
 /// </summary>
 public static class CsvExportEndpoints
@@ -23,6 +24,10 @@ public static class CsvExportEndpoints
     public const string Deadlines = "/exports/deadlines.csv";
     public const string Contracts = "/exports/contracts.csv";
     public const string Documents = "/exports/documents.csv";
+    public const string SearchResults = "/exports/search.csv";
+
+    private static readonly string[] DocumentHeaders =
+        ["Title", "Description", "File name", "Type", "Bytes", "Pages", "SHA-256", "Request", "Agency", "Released on", "Publication", "Published at", "Link", "File"];
 
     private static readonly CsvConfiguration Csv = new(CultureInfo.InvariantCulture)
     {
@@ -37,6 +42,7 @@ public static class CsvExportEndpoints
         exports.MapGet("/deadlines.csv", ExportDeadlinesAsync);
         exports.MapGet("/contracts.csv", ExportContractsAsync);
         exports.MapGet("/documents.csv", ExportDocumentsAsync);
+        exports.MapGet("/search.csv", ExportSearchResultsAsync);
         return endpoints;
     }
 
@@ -68,11 +74,16 @@ public static class CsvExportEndpoints
     }
 
     private static Task ExportDocumentsAsync(HttpContext http, IDbContextFactory<PraTrackerDbContext> dbFactory, OrganisationClock clock, CancellationToken ct) =>
-        WriteAsync(http, dbFactory, clock, "documents", db => DocumentExports.DocumentsAsync(db, http.Request.Query["q"]),
-            ["Title", "Description", "File name", "Type", "Bytes", "Pages", "SHA-256", "Request", "Agency", "Released on", "Publication", "Published at", "Link", "File"],
-            (row, link) => [row.Title, row.Description, row.FileName, row.ContentType, row.SizeBytes, row.PageCount, row.Sha256, row.RequestReference, row.AgencyName,
-                row.ReleasedOn, row.PublicationStatus, row.PublishedAt, link($"/documents/{row.Id}"), link($"/documents/{row.Id}/file")],
-            ct);
+        WriteAsync(http, dbFactory, clock, "documents", db => DocumentExports.DocumentsAsync(db, http.Request.Query["q"]), DocumentHeaders, DocumentFields, ct);
+
+    private static Task ExportSearchResultsAsync(HttpContext http, IDbContextFactory<PraTrackerDbContext> dbFactory, OrganisationClock clock, CancellationToken ct) =>
+        WriteAsync(http, dbFactory, clock, "search",
+            db => DocumentExports.SearchResultsAsync(db, http.Request.Query["q"], LibrarySearchAddress.Filters(http.Request.Query), LibrarySearchAddress.Sort(http.Request.Query["sort"]), ct),
+            DocumentHeaders, DocumentFields, ct);
+
+    private static object?[] DocumentFields(DocumentExportRow row, Func<string, string> link) =>
+        [row.Title, row.Description, row.FileName, row.ContentType, row.SizeBytes, row.PageCount, row.Sha256, row.RequestReference, row.AgencyName,
+            row.ReleasedOn, row.PublicationStatus, row.PublishedAt, link($"/documents/{row.Id}"), link($"/documents/{row.Id}/file")];
 
     // The list's filter; null for "assigned to me" asked by a visitor, whose export is then empty, as the list is.
     private static RequestFilter? ListFilter(HttpContext http, PraTrackerDbContext db, OrganisationClock clock)
