@@ -126,43 +126,38 @@ public static class PublicApiEndpoints
 
         api.MapOpenApi("/openapi.json");
 
-        var agencies = api.MapGroup("/agencies").WithTags("Agencies");
-        agencies.MapGet("", ListAgenciesAsync).WithName("ListAgencies").WithSummary("List agencies")
+        api.MapGet("/agencies", ListAgenciesAsync).WithTags("Agencies").WithName("ListAgencies").WithSummary("List agencies")
             .WithDescription("Police departments, cities and other agencies that receive records requests, with how many public requests each has received.");
-        agencies.MapGet("/{id:guid}", GetAgencyAsync).WithName("GetAgency").WithSummary("Get an agency")
+        api.MapGet("/agencies/{id:guid}", GetAgencyAsync).WithTags("Agencies").WithName("GetAgency").WithSummary("Get an agency")
             .WithDescription("An agency: how to reach its records office, the law it answers under, its contracts, its public requests, and how it has answered them.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        var vendors = api.MapGroup("/vendors").WithTags("Vendors");
-        vendors.MapGet("", ListVendorsAsync).WithName("ListVendors").WithSummary("List vendors")
+        api.MapGet("/vendors", ListVendorsAsync).WithTags("Vendors").WithName("ListVendors").WithSummary("List vendors")
             .WithDescription("Companies selling surveillance technology to agencies, with their products and how many contracts and public requests name them.");
-        vendors.MapGet("/{id:guid}", GetVendorAsync).WithName("GetVendor").WithSummary("Get a vendor")
+        api.MapGet("/vendors/{id:guid}", GetVendorAsync).WithTags("Vendors").WithName("GetVendor").WithSummary("Get a vendor")
             .WithDescription("A vendor with its products and their technology, every agency contracting with it, and the public requests about it.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        var contracts = api.MapGroup("/contracts").WithTags("Contracts");
-        contracts.MapGet("", ListContractsAsync).WithName("ListContracts").WithSummary("List contracts")
+        api.MapGet("/contracts", ListContractsAsync).WithTags("Contracts").WithName("ListContracts").WithSummary("List contracts")
             .WithDescription("Contracts between agencies and vendors, filtered by text, agency, vendor, technology category or state.");
-        contracts.MapGet("/{id:guid}", GetContractAsync).WithName("GetContract").WithSummary("Get a contract")
+        api.MapGet("/contracts/{id:guid}", GetContractAsync).WithTags("Contracts").WithName("GetContract").WithSummary("Get a contract")
             .WithDescription("A contract's terms, and the public requests and published documents about it.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        var requests = api.MapGroup("/requests").WithTags("Requests");
-        requests.MapGet("", ListRequestsAsync).WithName("ListRequests").WithSummary("List public requests")
+        api.MapGet("/requests", ListRequestsAsync).WithTags("Requests").WithName("ListRequests").WithSummary("List public requests")
             .WithDescription("Public records requests, filtered by text in the title or reference, status, agency, state, vendor or technology category.");
-        requests.MapGet("/{id:guid}", GetRequestAsync).WithName("GetRequest").WithSummary("Get a public request")
+        api.MapGet("/requests/{id:guid}", GetRequestAsync).WithTags("Requests").WithName("GetRequest").WithSummary("Get a public request")
             .WithDescription("A public request as its public page shows it: the law, its timeline of agency responses (with exemptions cited and "
                 + "dates promised), its deadlines with how each was counted, and its published documents.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        var documents = api.MapGroup("/documents").WithTags("Documents");
-        documents.MapGet("", SearchDocumentsAsync).WithName("SearchDocuments").WithSummary("Search published documents")
+        api.MapGet("/documents", SearchDocumentsAsync).WithTags("Documents").WithName("SearchDocuments").WithSummary("Search published documents")
             .WithDescription("Published documents, newest first, or, with q, a full-text search of their titles, descriptions and text, "
                 + "best match first, each hit with the passage that matched.");
-        documents.MapGet("/{id:guid}", GetDocumentAsync).WithName("GetDocument").WithSummary("Get a published document")
+        api.MapGet("/documents/{id:guid}", GetDocumentAsync).WithTags("Documents").WithName("GetDocument").WithSummary("Get a published document")
             .WithDescription("A published document's details, with the address of its file and of its extracted text.")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        documents.MapGet("/{id:guid}/text", GetDocumentTextAsync).WithName("GetDocumentText").WithSummary("Get a published document's text")
+        api.MapGet("/documents/{id:guid}/text", GetDocumentTextAsync).WithTags("Documents").WithName("GetDocumentText").WithSummary("Get a published document's text")
             .WithDescription("The text read from a published document, as plain text; PDF pages are separated by form feeds. 404 until the text has been read.")
             .Produces<string>(StatusCodes.Status200OK, "text/plain")
             .ProducesProblem(StatusCodes.Status404NotFound);
