@@ -41,6 +41,7 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseNulCharacterRefusal();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UsePublicApiProblems();
 app.UseCors();
 app.UseRateLimiter();
 app.UseAuthentication();

@@ -104,6 +104,21 @@ public abstract partial class PublicApiTests<TFixture>(TFixture fixture) : IClas
         }
     }
 
+    [Theory]
+    [InlineData("GET", "/api/v1/requests/not-an-id")]
+    [InlineData("GET", "/api/v1/no-such-thing")]
+    [InlineData("POST", "/api/v1/agencies")]
+    [InlineData("DELETE", "/api/v1/documents/00000000-0000-0000-0000-000000000000")]
+    public async Task An_address_or_method_under_the_api_that_names_no_operation_answers_a_problem_in_json(string method, string address)
+    {
+        using var client = fixture.NewClient();
+        var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), address));
+        Assert.True(response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed, $"{method} {address} answered {response.StatusCode}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal((int)response.StatusCode, json.RootElement.GetProperty("status").GetInt32());
+    }
+
     [Fact]
     public async Task Lists_page_from_1_with_totals_that_agree_and_sort_both_ways()
     {

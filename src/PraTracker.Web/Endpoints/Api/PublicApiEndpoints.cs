@@ -2,6 +2,8 @@ using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.OpenApi;
 using PraTracker.Data.Agencies;
 using PraTracker.Data.Contracts;
@@ -115,6 +117,20 @@ public static class PublicApiEndpoints
         });
         return services;
     }
+
+    /// <summary>
+    /// An answer under /api/v1 without a body of its own (an address that names no operation, a method other than GET) is
+    /// a problem-details JSON body, not the app's HTML not-found page: whoever reads the API reads JSON.
+    /// </summary>
+    public static IApplicationBuilder UsePublicApiProblems(this IApplicationBuilder app) =>
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(BasePath), api => api.UseStatusCodePages(async status =>
+        {
+            var response = status.HttpContext.Response;
+            await response.WriteAsJsonAsync(
+                new ProblemDetails { Status = response.StatusCode, Title = ReasonPhrases.GetReasonPhrase(response.StatusCode) },
+                options: null,
+                contentType: "application/problem+json");
+        }));
 
     public static IEndpointRouteBuilder MapPublicApi(this IEndpointRouteBuilder endpoints)
     {
