@@ -2,12 +2,7 @@ using System.Net;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using PraTracker.Data.Database;
-using PraTracker.Data.Documents;
 using PraTracker.Data.Identity;
-using PraTracker.Data.Requests;
 
 namespace PraTracker.Tests;
 
