@@ -4,6 +4,7 @@ using PraTracker.Jobs;
 using PraTracker.Web;
 using PraTracker.Web.Components;
 using PraTracker.Web.Endpoints;
+using PraTracker.Web.Endpoints.Api;
 using PraTracker.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,7 +12,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddPraTrackerData(builder.Configuration);
 builder.Services.AddPraTrackerJobs(builder.Configuration);
 builder.Services.AddPraTrackerWeb(builder.Environment, builder.Configuration);
-builder.Services.AddSignInRateLimit(builder.Configuration);
+builder.Services.AddPraTrackerRateLimits(builder.Configuration);
+builder.Services.AddPublicApi();
 
 var app = builder.Build();
 
@@ -39,6 +41,8 @@ if (!app.Environment.IsDevelopment())
 app.UseSecurityHeaders();
 app.UseNulCharacterRefusal();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UsePublicApiProblems();
+app.UseCors();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -48,12 +52,12 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapPraTrackerComponents();
 app.MapAccountEndpoints();
 app.MapHealthEndpoints();
-app.MapDeadlineCalculator();
 app.MapJobDashboard();
 app.MapCalendarFeeds();
 app.MapDocumentFiles();
 app.MapDocumentFeeds();
 app.MapCsvExports();
+app.MapPublicApi();
 
 app.Run();
 

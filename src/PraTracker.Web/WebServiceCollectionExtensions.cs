@@ -10,6 +10,7 @@ using PraTracker.Web.Endpoints;
 using PraTracker.Web.Features.Account;
 using PraTracker.Web.Features.Admin;
 using PraTracker.Web.Features.Agencies;
+using PraTracker.Web.Features.Api;
 using PraTracker.Web.Features.Contracts;
 using PraTracker.Web.Features.Dashboard;
 using PraTracker.Web.Features.Deadlines;
@@ -82,6 +83,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<UserAdminService>();
         services.AddScoped<AccountSecurityService>();
         services.AddScoped<ImportService>();
+        services.AddSingleton<ApiReference>();
         return services;
     }
 }

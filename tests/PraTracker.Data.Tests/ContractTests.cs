@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using PraTracker.Data.Agencies;
 using PraTracker.Data.Contracts;
+using PraTracker.Data.Database;
 using PraTracker.Data.Identity;
 using PraTracker.Data.Requests;
 
@@ -94,6 +96,34 @@ public abstract class ContractTests<TFixture>(TFixture fixture) : IClassFixture<
 
         await using var staff = fixture.Open(Viewer.Staff("someone"));
         Assert.Equal(new[] { publicId, privateId }.Order(), (await ContractPages.GetVendorAsync(staff, vendorId))!.Requests.Select(r => r.Id).Order());
+    }
+
+    [Fact]
+    public async Task Contracts_are_listed_by_agency_vendor_technology_and_state_together_and_agencies_by_state()
+    {
+        await using var db = fixture.Open(Viewer.System);
+        var inCalifornia = Build.Agency(await Build.CaliforniaAsync(db));
+        var inOregon = Build.Agency(state: "OR");
+        var vendor = Build.Vendor();
+        var faceRecognition = await db.TechnologyCategories.Where(c => c.Code == "face-recognition").Select(c => c.Id).SingleAsync();
+        var product = new Product { Vendor = vendor, Name = "Face search", TechnologyCategoryId = faceRecognition };
+        var faces = Build.Contract(inCalifornia, vendor);
+        faces.Products.Add(product);
+        var plain = Build.Contract(inOregon, vendor);
+        db.AddRange(inCalifornia, inOregon, vendor, product, faces, plain);
+        await db.SaveChangesAsync();
+
+        async Task<List<Guid>> ListedAsync(ContractFilter filter) =>
+            [.. (await ContractQueries.ListAsync(db, filter with { VendorId = vendor.Id }, new PageRequest(0, 50))).Items.Select(c => c.Id).Order()];
+        Assert.Equal(new[] { faces.Id, plain.Id }.Order(), await ListedAsync(new ContractFilter()));
+        Assert.Equal([faces.Id], await ListedAsync(new ContractFilter(AgencyId: inCalifornia.Id)));
+        Assert.Equal([faces.Id], await ListedAsync(new ContractFilter(CategoryCode: "face-recognition")));
+        Assert.Equal([plain.Id], await ListedAsync(new ContractFilter(State: "or")));
+        Assert.Empty(await ListedAsync(new ContractFilter(AgencyId: inOregon.Id, CategoryCode: "face-recognition")));
+        Assert.Empty(await ListedAsync(new ContractFilter(Text: "no such contract anywhere")));
+
+        Assert.Equal([inOregon.Id], (await AgencyQueries.ListAsync(db, new AgencyFilter(inOregon.Name, "or"), new PageRequest())).Items.Select(a => a.Id));
+        Assert.Empty((await AgencyQueries.ListAsync(db, new AgencyFilter(inOregon.Name, "CA"), new PageRequest())).Items);
     }
 }
 

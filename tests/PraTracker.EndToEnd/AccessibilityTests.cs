@@ -13,7 +13,7 @@ public sealed class AccessibilityTests(RunningApp app, Browser browser)
 {
     public static TheoryData<string> PublicPages() =>
     [
-        "/", "/requests", "/agencies", "/vendors", "/contracts", "/documents", "/deadlines/calculator", "/account/login", "/account/invitation?token=none",
+        "/", "/requests", "/agencies", "/vendors", "/contracts", "/documents", "/deadlines/calculator", "/api", "/account/login", "/account/invitation?token=none",
         "first:/requests:/requests/", "first:/agencies:/agencies/", "first:/vendors:/vendors/", "first:/contracts:/contracts/",
         "/search", "/search?q=clearview", "first:/search?sort=newest:/documents/",
     ];

@@ -69,6 +69,7 @@ public class RunningApp : IAsyncLifetime
         start.Environment["Admin__Password"] = AdminPassword;
         start.Environment["Jobs__WorkerCount"] = "1";
         start.Environment["Security__SignInAttemptsPerMinute"] = "100000"; // every test signs in from 127.0.0.1
+        start.Environment["Api__RequestsPerMinute"] = "100000"; // and calls the API from there
         start.Environment["Documents__MaxFileMegabytes"] = DocumentLimitMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Smtp__Host"] = "127.0.0.1";
         start.Environment["Smtp__Port"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -227,7 +227,7 @@ public abstract class AccessTests<TFixture>(TFixture fixture) : IClassFixture<TF
     [Fact]
     public async Task Sign_in_attempts_from_one_address_are_limited_per_minute_while_the_form_still_shows()
     {
-        await using var limited = _fixture.App.WithWebHostBuilder(host => host.UseSetting(Web.Security.SignInRateLimit.PerMinuteKey, "3"));
+        await using var limited = _fixture.App.WithWebHostBuilder(host => host.UseSetting(Web.Security.RateLimits.SignInPerMinuteKey, "3"));
         using var client = limited.CreateClient(AppFixture.BrowserLike);
 
         for (var attempt = 1; attempt <= 3; attempt++)

@@ -2,12 +2,7 @@ using System.Net;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using PraTracker.Data.Database;
-using PraTracker.Data.Documents;
 using PraTracker.Data.Identity;
-using PraTracker.Data.Requests;
 
 namespace PraTracker.Tests;
 
@@ -23,7 +18,7 @@ public abstract class PublicLibraryTests<TFixture>(TFixture fixture) : IClassFix
     [Fact]
     public async Task No_public_route_search_snippet_count_feed_or_file_address_shows_anything_private()
     {
-        var data = await SeedAsync();
+        var data = await PrivateDataSet.SeedAsync(fixture);
         using var client = fixture.NewClient();
 
         var addresses = new List<string>();
@@ -85,7 +80,7 @@ public abstract class PublicLibraryTests<TFixture>(TFixture fixture) : IClassFix
     [Fact]
     public async Task A_private_documents_file_is_a_bare_404_to_the_public_and_a_download_with_its_stored_type_to_staff()
     {
-        var data = await SeedAsync();
+        var data = await PrivateDataSet.SeedAsync(fixture);
         using var anonymous = fixture.NewClient();
         foreach (var id in data.HiddenDocumentIds)
         {
@@ -112,7 +107,7 @@ public abstract class PublicLibraryTests<TFixture>(TFixture fixture) : IClassFix
     [Fact]
     public async Task The_feeds_are_valid_atom_advertised_in_the_head_of_their_pages_and_list_the_newest_published_documents()
     {
-        var data = await SeedAsync();
+        var data = await PrivateDataSet.SeedAsync(fixture);
         using var client = fixture.NewClient();
 
         var feed = XDocument.Parse(await client.GetStringAsync($"/feeds/documents.atom?agency={data.AgencyId}"));
@@ -126,57 +121,6 @@ public abstract class PublicLibraryTests<TFixture>(TFixture fixture) : IClassFix
         Assert.Contains("<link rel=\"alternate\" type=\"application/atom+xml\"", home);
         var agencyPage = WebUtility.HtmlDecode(await client.GetStringAsync($"/agencies/{data.AgencyId}"));
         Assert.Contains($"href=\"/feeds/documents.atom?agency={data.AgencyId}\"", agencyPage);
-    }
-
-    private sealed record Seeded(
-        Guid AgencyId, Guid VendorId, Guid PublicRequestId, Guid PrivateRequestId, Guid PublishedId, IReadOnlyList<Guid> HiddenDocumentIds,
-        string PublicWord, IReadOnlyList<string> SecretWords, string AttorneyEmail)
-    {
-        public IReadOnlyList<Guid> AllIds => [AgencyId, VendorId, PublicRequestId, PrivateRequestId, PublishedId, .. HiddenDocumentIds];
-    }
-
-    private async Task<Seeded> SeedAsync()
-    {
-        static string Word(string kind) => $"{kind}{Guid.NewGuid():N}"[..24];
-        var publicWord = Word("shownword");
-        var (privateWord, reviewWord, embargoWord, hiddenRequestWord, notesWord) =
-            (Word("privateword"), Word("reviewword"), Word("embargoword"), Word("hiddenreq"), Word("notesword"));
-
-        var publicRequest = await fixture.PublicDemoRequestAsync();
-        var privateRequest = await fixture.PrivateDemoRequestAsync();
-        var store = fixture.App.Services.GetRequiredService<IDocumentFileStore>();
-        await using var db = fixture.App.Services.GetRequiredService<IDbContextFactory<PraTrackerDbContext>>().CreateDbContext().ViewAs(Viewer.System);
-        var now = DateTimeOffset.UtcNow;
-
-        async Task<Document> Add(Guid requestId, string word, PublicationStatus status, DateTimeOffset? embargo = null)
-        {
-            var text = $"Memo {word}: Spokeo search log for the department.";
-            var document = await TextDocuments.StoreAsync(store, $"Search log {word}", $"{word}.txt", text, DateOnly.FromDateTime(now.UtcDateTime), now);
-            document.RequestId = requestId;
-            document.Description = $"About {word}";
-            document.PublicationStatus = status;
-            document.EmbargoUntil = embargo;
-            document.PublishedAt = status == PublicationStatus.Published ? embargo ?? now : null;
-            db.Documents.Add(document);
-            return document;
-        }
-
-        var published = await Add(publicRequest.Id, publicWord, PublicationStatus.Published);
-        var hidden = new[]
-        {
-            await Add(publicRequest.Id, privateWord, PublicationStatus.Private),
-            await Add(publicRequest.Id, reviewWord, PublicationStatus.InReview),
-            await Add(publicRequest.Id, embargoWord, PublicationStatus.Published, now.AddDays(30)),
-            await Add(privateRequest.Id, hiddenRequestWord, PublicationStatus.Published),
-        };
-        var notes = await db.Requests.SingleAsync(r => r.Id == publicRequest.Id);
-        notes.InternalNotes = $"Call the source about {notesWord}";
-        await db.SaveChangesAsync();
-
-        var vendorId = await db.RequestVendors.Where(l => l.RequestId == publicRequest.Id).Select(l => l.VendorId).FirstAsync();
-        return new Seeded(
-            publicRequest.AgencyId, vendorId, publicRequest.Id, privateRequest.Id, published.Id, [.. hidden.Select(d => d.Id)],
-            publicWord, [privateWord, reviewWord, embargoWord, hiddenRequestWord, notesWord], AppFixture.AdminEmail);
     }
 
     // The GET routes anyone may open, pages and endpoints alike, read from the app itself.

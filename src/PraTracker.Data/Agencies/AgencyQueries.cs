@@ -6,16 +6,28 @@ namespace PraTracker.Data.Agencies;
 /// <summary>A row of the agencies list; the request count covers only requests the viewer may see.</summary>
 public sealed record AgencyRow(Guid Id, string Name, AgencyKind Kind, string? City, string State, string? LawCode, int RequestCount);
 
+/// <summary>What the agencies list is filtered by: text in the name or city, and the state; both optional.</summary>
+public sealed record AgencyFilter(string? Text = null, string? State = null);
+
 /// <summary>Reads agencies; their request counts go through the request visibility filter.</summary>
 public static class AgencyQueries
 {
-    public static Task<Page<AgencyRow>> ListAsync(PraTrackerDbContext db, string? text, PageRequest page, CancellationToken ct = default)
+    public static Task<Page<AgencyRow>> ListAsync(PraTrackerDbContext db, string? text, PageRequest page, CancellationToken ct = default) =>
+        ListAsync(db, new AgencyFilter(text), page, ct);
+
+    public static Task<Page<AgencyRow>> ListAsync(PraTrackerDbContext db, AgencyFilter filter, PageRequest page, CancellationToken ct = default)
     {
         var agencies = db.Agencies.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(text))
+        if (!string.IsNullOrWhiteSpace(filter.Text))
         {
-            var lowered = text.Trim().ToLower();
+            var lowered = filter.Text.Trim().ToLower();
             agencies = agencies.Where(a => a.Name.ToLower().Contains(lowered) || (a.City != null && a.City.ToLower().Contains(lowered)));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.State))
+        {
+            var state = filter.State.Trim().ToUpperInvariant();
+            agencies = agencies.Where(a => a.State == state);
         }
 
         var sorted = page.SortBy switch

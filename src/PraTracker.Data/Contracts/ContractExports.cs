@@ -13,8 +13,8 @@ public sealed record ContractExportRow(
 /// <summary>The contracts list's rows, whole rather than a page, for the CSV export; contracts are public records.</summary>
 public static class ContractExports
 {
-    public static IAsyncEnumerable<ContractExportRow> ContractsAsync(PraTrackerDbContext db, string? text) =>
-        ContractQueries.Filtered(db, text)
+    public static IAsyncEnumerable<ContractExportRow> ContractsAsync(PraTrackerDbContext db, ContractFilter filter) =>
+        ContractQueries.Filtered(db, filter)
             .OrderBy(c => c.Agency.Name).ThenBy(c => c.Vendor.Name).ThenBy(c => c.Title).ThenBy(c => c.Id)
             .Select(c => new ContractExportRow(
                 c.Id, c.Agency.Name, c.Agency.State, c.Agency.City, c.Agency.County, c.Agency.Kind, c.Agency.RecordsEmail, c.Vendor.Name, c.Vendor.Website,

@@ -11,12 +11,18 @@ public sealed record ContractRow(
 /// <summary>A row of the vendors list; the request count covers only requests the viewer may see.</summary>
 public sealed record VendorRow(Guid Id, string Name, string? Website, IReadOnlyList<string> Products, int ContractCount, int RequestCount);
 
+/// <summary>What the contracts list is filtered by; every field is optional and they combine with "and".</summary>
+public sealed record ContractFilter(string? Text = null, Guid? AgencyId = null, Guid? VendorId = null, string? CategoryCode = null, string? State = null);
+
 /// <summary>Reads vendors and contracts; counts of requests go through the visibility filter.</summary>
 public static class ContractQueries
 {
-    public static Task<Page<ContractRow>> ListAsync(PraTrackerDbContext db, string? text, PageRequest page, CancellationToken ct = default)
+    public static Task<Page<ContractRow>> ListAsync(PraTrackerDbContext db, string? text, PageRequest page, CancellationToken ct = default) =>
+        ListAsync(db, new ContractFilter(text), page, ct);
+
+    public static Task<Page<ContractRow>> ListAsync(PraTrackerDbContext db, ContractFilter filter, PageRequest page, CancellationToken ct = default)
     {
-        var contracts = Filtered(db, text);
+        var contracts = Filtered(db, filter);
         var sorted = page.SortBy switch
         {
             nameof(ContractRow.AgencyName) => contracts.OrderBy(c => c.Agency.Name, page.Descending),
@@ -33,16 +39,37 @@ public static class ContractQueries
             .ToPageAsync(page, ct);
     }
 
-    /// <summary>The contracts whose title, vendor or agency holds the text: the list's rows, and its export's.</summary>
-    internal static IQueryable<Contract> Filtered(PraTrackerDbContext db, string? text)
+    /// <summary>The contracts that match the filter: the list's rows, and its export's.</summary>
+    internal static IQueryable<Contract> Filtered(PraTrackerDbContext db, ContractFilter filter)
     {
         var contracts = db.Contracts.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(text))
+        if (!string.IsNullOrWhiteSpace(filter.Text))
         {
-            var lowered = text.Trim().ToLower();
+            var lowered = filter.Text.Trim().ToLower();
             contracts = contracts.Where(c => c.Title.ToLower().Contains(lowered)
                 || c.Vendor.Name.ToLower().Contains(lowered)
                 || c.Agency.Name.ToLower().Contains(lowered));
+        }
+
+        if (filter.AgencyId is { } agencyId)
+        {
+            contracts = contracts.Where(c => c.AgencyId == agencyId);
+        }
+
+        if (filter.VendorId is { } vendorId)
+        {
+            contracts = contracts.Where(c => c.VendorId == vendorId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.CategoryCode))
+        {
+            contracts = contracts.Where(c => c.Products.Any(p => p.TechnologyCategory.Code == filter.CategoryCode));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.State))
+        {
+            var state = filter.State.Trim().ToUpperInvariant();
+            contracts = contracts.Where(c => c.Agency.State == state);
         }
 
         return contracts;

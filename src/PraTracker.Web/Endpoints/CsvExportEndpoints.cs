@@ -67,7 +67,9 @@ public static class CsvExportEndpoints
     {
         // The columns the importer's PraTracker layout reads, under its headers, so an exported file can be edited and imported back.
         var layout = ImportPresets.PraTracker;
-        return WriteAsync(http, dbFactory, clock, "contracts", db => ContractExports.ContractsAsync(db, http.Request.Query["q"]),
+        return WriteAsync(http, dbFactory, clock, "contracts", db => ContractExports.ContractsAsync(db, new ContractFilter(
+                http.Request.Query["q"], Guid.TryParse(http.Request.Query["agency"], out var agency) ? agency : null,
+                Guid.TryParse(http.Request.Query["vendor"], out var vendor) ? vendor : null, http.Request.Query["category"], http.Request.Query["state"])),
             [.. layout.Columns.Select(c => c.Headers[0]), "Link"],
             (row, link) => [.. layout.Columns.Select(c => Field(row, c.Field)), link($"/contracts/{row.Id}")],
             ct);

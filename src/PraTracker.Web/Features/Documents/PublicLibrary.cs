@@ -5,9 +5,16 @@ using PraTracker.Data.Identity;
 
 namespace PraTracker.Web.Features.Documents;
 
-/// <summary>Reads for what is shared beyond the app (feeds), always as an anonymous visitor, whoever asks.</summary>
+/// <summary>Reads for what is shared beyond the app (feeds, the public API), always as an anonymous visitor, whoever asks.</summary>
 public sealed class PublicLibrary(IDbContextFactory<PraTrackerDbContext> dbFactory)
 {
+    /// <summary>Runs one read on a context that sees only public data, then closes it.</summary>
+    public async Task<T> ReadAsync<T>(Func<PraTrackerDbContext, Task<T>> read, CancellationToken ct = default)
+    {
+        await using var db = (await dbFactory.CreateDbContextAsync(ct)).ViewAs(Viewer.Anonymous);
+        return await read(db);
+    }
+
     /// <summary>The newest published documents for a feed, and the feed's title naming what it is narrowed to.</summary>
     public async Task<(string Title, IReadOnlyList<DocumentHit> Entries)> FeedAsync(DocumentSearchFilters filters, int take, CancellationToken ct = default)
     {
