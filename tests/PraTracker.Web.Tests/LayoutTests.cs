@@ -11,6 +11,9 @@ public sealed class LayoutTests : ComponentTestContext
 {
     private static readonly string[] SharedSections = ["Requests", "Agencies", "Vendors", "Contracts", "Search documents", "Documents", "Deadline calculator", "Public API"];
 
+    // Attorneys and admins also have their dashboard first and the CSV import among the shared sections.
+    private static readonly string[] StaffSections = ["Dashboard", .. SharedSections[..6], "Import", .. SharedSections[6..]];
+
     [Fact]
     public void Anonymous_visitors_see_the_shared_sections_and_a_sign_in_button_but_no_dashboard_or_admin()
     {
@@ -24,7 +27,7 @@ public sealed class LayoutTests : ComponentTestContext
     }
 
     [Fact]
-    public void Attorneys_also_see_their_dashboard_and_a_sign_out_form()
+    public void Attorneys_also_see_their_dashboard_the_import_and_a_sign_out_form()
     {
         var auth = AddAuthorization();
         auth.SetAuthorized("attorney@aclu.example");
@@ -32,7 +35,7 @@ public sealed class LayoutTests : ComponentTestContext
         auth.SetPolicies(Policies.Staff);
         var layout = RenderLayout();
 
-        Assert.Equal(["Dashboard", .. SharedSections], NavLinks(layout));
+        Assert.Equal(StaffSections, NavLinks(layout));
         Assert.Equal("attorney@aclu.example", layout.Find("[data-testid=signed-in-as]").TextContent);
         Assert.Equal("/account/logout", layout.Find("header form").GetAttribute("action"));
     }
@@ -46,7 +49,7 @@ public sealed class LayoutTests : ComponentTestContext
         auth.SetPolicies(Policies.Staff, Policies.Admin);
         var layout = RenderLayout();
 
-        Assert.Equal(["Dashboard", .. SharedSections, "Admin"], NavLinks(layout));
+        Assert.Equal([.. StaffSections, "Admin"], NavLinks(layout));
         Assert.Equal("/admin", layout.FindAll("nav a").Last().GetAttribute("href"));
     }
 
