@@ -9,7 +9,7 @@ namespace PraTracker.Tests;
 /// <summary>The layout's navigation, as anonymous visitors, attorneys and admins see it.</summary>
 public sealed class LayoutTests : ComponentTestContext
 {
-    private static readonly string[] SharedSections = ["Requests", "Agencies", "Vendors", "Contracts", "Search documents", "Documents", "Deadline calculator"];
+    private static readonly string[] SharedSections = ["Requests", "Agencies", "How agencies respond", "Vendors", "Vendor map", "Contracts", "Search documents", "Documents", "Deadline calculator"];
 
     [Fact]
     public void Anonymous_visitors_see_the_shared_sections_and_a_sign_in_button_but_no_dashboard_or_admin()

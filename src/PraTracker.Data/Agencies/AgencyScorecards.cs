@@ -5,8 +5,23 @@ using PraTracker.Data.Requests;
 
 namespace PraTracker.Data.Agencies;
 
-/// <summary>An agency and its scorecard, as the comparison page lists it.</summary>
-public sealed record AgencyScorecardRow(Guid AgencyId, string Name, string State, string? LawCode, AgencyScorecard Scorecard);
+/// <summary>An agency and its scorecard, as the comparison page lists it; the flat properties are its sort keys.</summary>
+public sealed record AgencyScorecardRow(Guid AgencyId, string Name, string State, string? LawCode, AgencyScorecard Scorecard)
+{
+    public int Requests => Scorecard.Requests;
+
+    public double? MedianFirstResponse => Scorecard.FirstResponse.Median;
+
+    public double? P90FirstResponse => Scorecard.FirstResponse.Percentile90;
+
+    public double? MedianCompletion => Scorecard.Completion.Median;
+
+    public double? P90Completion => Scorecard.Completion.Percentile90;
+
+    public double? OnTimeShare => Scorecard.OnTimeShare;
+
+    public double? DeniedShare => Scorecard.DeniedShare;
+}
 
 /// <summary>Every agency under one public-records law taken together, with the response period the law sets.</summary>
 public sealed record JurisdictionScorecard(
@@ -64,7 +79,7 @@ public static class AgencyScorecards
 
     /// <summary>
     /// Filters, sorts and pages the agencies of a computed set in memory (their medians exist only here). Sort keys are
-    /// <see cref="AgencyScorecardRow"/>'s names and the scorecard's ("Requests", "MedianFirstResponse", "OnTimeShare"...);
+    /// <see cref="AgencyScorecardRow"/>'s property names ("Name", "State", "Requests", "MedianFirstResponse", "OnTimeShare"...);
     /// a missing statistic sorts last either way.
     /// </summary>
     public static Page<AgencyScorecardRow> Page(AgencyScorecardSet set, ScorecardFilter filter, PageRequest page)
@@ -75,13 +90,13 @@ public static class AgencyScorecards
             && (string.IsNullOrWhiteSpace(filter.LawCode) || string.Equals(r.LawCode, filter.LawCode.Trim(), StringComparison.OrdinalIgnoreCase)));
         Func<AgencyScorecardRow, double?>? statistic = page.SortBy switch
         {
-            "Requests" => r => r.Scorecard.Requests,
-            "MedianFirstResponse" => r => r.Scorecard.FirstResponse.Median,
-            "P90FirstResponse" => r => r.Scorecard.FirstResponse.Percentile90,
-            "MedianCompletion" => r => r.Scorecard.Completion.Median,
-            "P90Completion" => r => r.Scorecard.Completion.Percentile90,
-            "OnTimeShare" => r => r.Scorecard.OnTimeShare,
-            "DeniedShare" => r => r.Scorecard.DeniedShare,
+            nameof(AgencyScorecardRow.Requests) => r => r.Requests,
+            nameof(AgencyScorecardRow.MedianFirstResponse) => r => r.MedianFirstResponse,
+            nameof(AgencyScorecardRow.P90FirstResponse) => r => r.P90FirstResponse,
+            nameof(AgencyScorecardRow.MedianCompletion) => r => r.MedianCompletion,
+            nameof(AgencyScorecardRow.P90Completion) => r => r.P90Completion,
+            nameof(AgencyScorecardRow.OnTimeShare) => r => r.OnTimeShare,
+            nameof(AgencyScorecardRow.DeniedShare) => r => r.DeniedShare,
             _ => null,
         };
         IOrderedEnumerable<AgencyScorecardRow> sorted;
