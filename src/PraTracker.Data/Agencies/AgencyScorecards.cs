@@ -129,20 +129,24 @@ public static class AgencyScorecards
         var responses = ResponseTimes.Responses.ToArray();
         var determinations = ResponseTimes.Determinations.ToArray();
         var facts = await sent.AsNoTracking()
-            .Select(r => new
-            {
-                r.Id,
-                r.AgencyId,
-                Start = r.ReceivedOn ?? r.SentOn,
-                r.Outcome,
-                FirstResponse = r.Events.Where(e => responses.Contains(e.Kind)).Min(e => (DateOnly?)e.OccurredOn),
-                Determination = r.Events.Where(e => determinations.Contains(e.Kind)).Min(e => (DateOnly?)e.OccurredOn),
-            })
+            .Select(r => new { r.Id, r.AgencyId, Start = r.ReceivedOn ?? r.SentOn, r.Outcome })
             .ToListAsync(ct);
         if (facts.Count == 0)
         {
             return [];
         }
+
+        // One grouped pass over the response events rather than a lookup per request.
+        var answers = await db.RequestEvents.AsNoTracking()
+            .Where(e => responses.Contains(e.Kind) && sent.Any(r => r.Id == e.RequestId))
+            .GroupBy(e => e.RequestId)
+            .Select(g => new
+            {
+                RequestId = g.Key,
+                FirstResponse = g.Min(e => e.OccurredOn),
+                Determination = g.Where(e => determinations.Contains(e.Kind)).Min(e => (DateOnly?)e.OccurredOn),
+            })
+            .ToDictionaryAsync(a => a.RequestId, ct);
 
         var waitKinds = ResponseTimes.Waits.ToArray();
         var waits = (await db.RequestEvents.AsNoTracking()
@@ -169,8 +173,8 @@ public static class AgencyScorecards
             .ToDictionary(g => g.Key, g =>
             {
                 var requestFacts = g.Select(f => new RequestFacts(
-                        ResponseTimes.DaysToFirstResponse(f.Start!.Value, f.FirstResponse),
-                        ResponseTimes.DaysToCompletion(f.Start!.Value, f.Determination, f.Outcome, waits[f.Id]),
+                        ResponseTimes.DaysToFirstResponse(f.Start!.Value, answers.TryGetValue(f.Id, out var a) ? a.FirstResponse : null),
+                        ResponseTimes.DaysToCompletion(f.Start!.Value, answers.TryGetValue(f.Id, out var d) ? d.Determination : null, f.Outcome, waits[f.Id]),
                         f.Outcome,
                         exemptions[f.Id].SelectMany(ResponseTimes.Citations).Distinct(StringComparer.OrdinalIgnoreCase).ToList()))
                     .ToList();
