@@ -71,6 +71,8 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<ViewerContextFactory>();
         services.AddScoped<RequestService>();
         services.AddScoped<AgencyService>();
+        services.AddScoped<AgencyResponsesService>();
+        services.AddSingleton<AgencyScorecardCache>();
         services.AddScoped<ContractService>();
         services.AddScoped<DocumentService>();
         services.AddSingleton<PublicLibrary>();

@@ -27,7 +27,7 @@ public abstract class AgencyTests<TFixture>(TFixture fixture) : IClassFixture<TF
     }
 
     [Fact]
-    public async Task An_agencys_record_counts_median_days_to_first_response_and_deadlines_met_over_visible_requests_only()
+    public async Task An_agencys_scorecard_on_its_page_counts_median_days_to_first_response_and_deadlines_met_over_visible_requests_only()
     {
         Guid agencyId;
         string userId;
@@ -62,14 +62,14 @@ public abstract class AgencyTests<TFixture>(TFixture fixture) : IClassFixture<TF
         }
 
         await using var staff = fixture.Open(Viewer.Staff(userId));
-        var seenByStaff = (await AgencyPages.GetAsync(staff, agencyId))!.Record;
-        Assert.Equal((3, 3, 4.0, 2, 1), (seenByStaff.Sent, seenByStaff.Answered, seenByStaff.MedianDaysToFirstResponse!.Value, seenByStaff.DeadlinesMet, seenByStaff.DeadlinesMissed));
+        var seenByStaff = (await AgencyPages.GetAsync(staff, agencyId))!.Scorecard;
+        Assert.Equal((3, 3, 4.0, 2, 1), (seenByStaff.Requests, seenByStaff.FirstResponse.Count, seenByStaff.FirstResponse.Median!.Value, seenByStaff.DeadlinesMet, seenByStaff.DeadlinesMissed));
 
         await using var anonymous = fixture.Open(Viewer.Anonymous);
         var page = (await AgencyPages.GetAsync(anonymous, agencyId))!;
-        Assert.Equal((2, 7.0, 1, 1), (page.Record.Sent, page.Record.MedianDaysToFirstResponse!.Value, page.Record.DeadlinesMet, page.Record.DeadlinesMissed));
+        Assert.Equal((2, 7.0, 1, 1), (page.Scorecard.Requests, page.Scorecard.FirstResponse.Median!.Value, page.Scorecard.DeadlinesMet, page.Scorecard.DeadlinesMissed));
         Assert.Equal(2, page.Requests.Count);
-        Assert.Equal(0.5, page.Record.OnTimeShare);
+        Assert.Equal(0.5, page.Scorecard.OnTimeShare);
     }
 }
 

@@ -40,6 +40,7 @@ public abstract partial class AppFixture(DatabaseProvider provider) : IAsyncLife
             host.UseSetting("Demo:Seed", "true");
             host.UseSetting("Jobs:RunServer", "false");
             host.UseSetting(Web.Features.Documents.LibraryOverviewCache.SecondsKey, "0"); // tests seed documents straight into the database
+            host.UseSetting(Web.Features.Agencies.AgencyScorecardCache.SecondsKey, "0"); // and requests
             host.UseSetting(Web.Security.RateLimits.SignInPerMinuteKey, "100000"); // every test signs in from the same address
             host.UseSetting(Web.Security.RateLimits.ApiPerMinuteKey, "100000"); // every test calls the API from the same address
         });

@@ -95,7 +95,7 @@ public abstract class EntityPagesTests<TFixture> : ComponentTestContext, IClassF
         var requests = page.Find("[data-testid=agency-requests]").TextContent;
         Assert.Contains("LAPD fictitious online personas", requests);
         Assert.DoesNotContain("Clearview AI trial accounts used by LAPD officers", requests);
-        Assert.Contains("1 requests sent", page.Find("[data-testid=agency-record]").TextContent);
+        Assert.Contains("Sent requests counted: 1", page.Find("[data-testid=agency-scorecard]").TextContent);
         Assert.Contains("VoyagerAnalytics trial", page.Find("[data-testid=agency-contracts]").TextContent);
         Assert.Empty(page.FindAll("[data-testid=audit-history]"));
         Assert.Empty(page.FindAll("[data-testid=agency-edit]"));

@@ -9,10 +9,11 @@ namespace PraTracker.Tests;
 /// <summary>The layout's navigation, as anonymous visitors, attorneys and admins see it.</summary>
 public sealed class LayoutTests : ComponentTestContext
 {
-    private static readonly string[] SharedSections = ["Requests", "Agencies", "Vendors", "Contracts", "Search documents", "Documents", "Deadline calculator", "Public API"];
+    private static readonly string[] SharedSections =
+        ["Requests", "Agencies", "How agencies respond", "Vendors", "Vendor map", "Contracts", "Search documents", "Documents", "Deadline calculator", "Public API"];
 
-    // Attorneys and admins also have their dashboard first and the CSV import among the shared sections.
-    private static readonly string[] StaffSections = ["Dashboard", .. SharedSections[..6], "Import", .. SharedSections[6..]];
+    // Attorneys and admins also have their dashboard first and the CSV import after the documents.
+    private static readonly string[] StaffSections = ["Dashboard", .. SharedSections[..8], "Import", .. SharedSections[8..]];
 
     [Fact]
     public void Anonymous_visitors_see_the_shared_sections_and_a_sign_in_button_but_no_dashboard_or_admin()

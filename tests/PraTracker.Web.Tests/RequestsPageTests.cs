@@ -72,7 +72,7 @@ public abstract class RequestsPageTests<TFixture> : ComponentTestContext, IClass
 
         page.WaitForAssertion(() => Assert.Contains("Clearview AI trial accounts used by LAPD officers", page.Markup), TimeSpan.FromSeconds(10));
         Assert.Contains("Meta Pixel on SFPD online crime-reporting pages", page.Markup);
-        Assert.Equal(5, page.FindAll("[data-testid=requests-grid] tbody tr").Count);
+        Assert.Equal(17, page.FindAll("[data-testid=requests-grid] tbody tr").Count);
         Assert.Equal(2, page.FindAll("[data-testid=requests-grid] tbody tr").Count(row => row.TextContent.Contains("Private")));
     }
 }

@@ -46,10 +46,11 @@ public static class AgencyQueries
     }
 }
 
-/// <summary>An agency's page: who it is, its contracts, the requests the viewer may see, and how it has answered them.</summary>
+/// <summary>An agency's page: who it is, its law, its contracts, the requests the viewer may see, and how it has answered them.</summary>
 public sealed record AgencyDetail(
-    Guid Id, string Name, AgencyKind Kind, string? City, string State, string? RecordsEmail, string? PortalUrl, string? MailingAddress,
-    string? LawName, string? LawCitation, IReadOnlyList<AgencyContractRow> Contracts, IReadOnlyList<AgencyRequestRow> Requests, AgencyResponseRecord Record);
+    Guid Id, string Name, AgencyKind Kind, string? City, string? County, string State, string? RecordsEmail, string? PortalUrl, string? MailingAddress,
+    string? LawName, string? LawCitation, int? LawResponseDays, Deadlines.DayCount? LawResponseDayCount,
+    IReadOnlyList<AgencyContractRow> Contracts, IReadOnlyList<AgencyRequestRow> Requests, AgencyScorecard Scorecard);
 
 /// <summary>A contract on an agency's page.</summary>
 public sealed record AgencyContractRow(Guid Id, string Title, string VendorName, Contracts.ContractStatus Status, decimal? Amount, string Currency);
@@ -57,25 +58,9 @@ public sealed record AgencyContractRow(Guid Id, string Title, string VendorName,
 /// <summary>A request on an agency's page.</summary>
 public sealed record AgencyRequestRow(Guid Id, string Reference, string Title, Requests.RequestStatus Status, DateOnly? SentOn);
 
-/// <summary>
-/// How an agency has answered the requests the viewer may see: how many were sent, the median days from sending to
-/// its first response, and the share of response deadlines it met (of those decided either way).
-/// </summary>
-public sealed record AgencyResponseRecord(int Sent, int Answered, double? MedianDaysToFirstResponse, int DeadlinesMet, int DeadlinesMissed)
-{
-    public double? OnTimeShare => DeadlinesMet + DeadlinesMissed == 0 ? null : (double)DeadlinesMet / (DeadlinesMet + DeadlinesMissed);
-}
-
 /// <summary>An agency's page, read through the request visibility filter.</summary>
 public static class AgencyPages
 {
-    private static readonly Requests.RequestEventKind[] Responses =
-    [
-        Requests.RequestEventKind.Acknowledged, Requests.RequestEventKind.ExtensionNotice, Requests.RequestEventKind.ClarificationRequested,
-        Requests.RequestEventKind.FeeEstimate, Requests.RequestEventKind.PartialProduction, Requests.RequestEventKind.FinalProduction,
-        Requests.RequestEventKind.Denial,
-    ];
-
     public static async Task<AgencyDetail?> GetAsync(PraTrackerDbContext db, Guid id, CancellationToken ct = default)
     {
         var agency = await db.Agencies.AsNoTracking().Include(a => a.Law).SingleOrDefaultAsync(a => a.Id == id, ct);
@@ -89,45 +74,13 @@ public static class AgencyPages
             .ToListAsync(ct);
         var requests = await db.Requests.AsNoTracking().Where(r => r.AgencyId == id)
             .OrderByDescending(r => r.SentOn).ThenBy(r => r.Reference)
-            .Select(r => new
-            {
-                r.Id,
-                r.Reference,
-                r.Title,
-                r.Status,
-                r.SentOn,
-                FirstResponse = r.Events.Where(e => Responses.Contains(e.Kind)).Min(e => (DateOnly?)e.OccurredOn),
-            })
+            .Select(r => new AgencyRequestRow(r.Id, r.Reference, r.Title, r.Status, r.SentOn))
             .ToListAsync(ct);
-        var deadlines = await db.Deadlines.AsNoTracking()
-            .Where(d => d.Request.AgencyId == id && (d.Kind == Deadlines.DeadlineKind.InitialResponse || d.Kind == Deadlines.DeadlineKind.ExtendedResponse))
-            .GroupBy(d => d.Status)
-            .Select(g => new { Status = g.Key, Count = g.Count() })
-            .ToListAsync(ct);
-
-        var waits = requests
-            .Where(r => r.SentOn is not null && r.FirstResponse is not null)
-            .Select(r => (double)(r.FirstResponse!.Value.DayNumber - r.SentOn!.Value.DayNumber))
-            .Order()
-            .ToList();
-        var record = new AgencyResponseRecord(
-            requests.Count(r => r.SentOn is not null),
-            waits.Count,
-            Median(waits),
-            deadlines.Where(d => d.Status == Deadlines.DeadlineStatus.Met).Sum(d => d.Count),
-            deadlines.Where(d => d.Status == Deadlines.DeadlineStatus.Missed).Sum(d => d.Count));
-        return new AgencyDetail(agency.Id, agency.Name, agency.Kind, agency.City, agency.State, agency.RecordsEmail, agency.PortalUrl, agency.MailingAddress,
-            agency.Law?.Name, agency.Law?.Citation, contracts,
-            [.. requests.Select(r => new AgencyRequestRow(r.Id, r.Reference, r.Title, r.Status, r.SentOn))], record);
+        var scorecard = await AgencyScorecards.ForAgencyAsync(db, id, ct);
+        return new AgencyDetail(agency.Id, agency.Name, agency.Kind, agency.City, agency.County, agency.State, agency.RecordsEmail, agency.PortalUrl, agency.MailingAddress,
+            agency.Law?.Name, agency.Law?.Citation, agency.Law?.ResponseDays, agency.Law?.ResponseDayCount, contracts, requests, scorecard);
     }
 
     public static async Task<AgencyInput?> GetForEditAsync(PraTrackerDbContext db, Guid id, CancellationToken ct = default) =>
         await db.Agencies.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct) is { } agency ? AgencyInput.From(agency) : null;
-
-    private static double? Median(IReadOnlyList<double> sorted) => sorted.Count switch
-    {
-        0 => null,
-        var n when n % 2 == 1 => sorted[n / 2],
-        var n => (sorted[(n / 2) - 1] + sorted[n / 2]) / 2,
-    };
 }

@@ -133,7 +133,10 @@ public static class DemoDataSeeder
         // The demo attorney follows Spokeo, so the subscription's coming renewal raises a contract alert.
         db.Follows.Add(new Follow { UserId = attorneyUserId, Vendor = spokeo, CreatedAt = new DateTimeOffset(today.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero) });
 
-        var requests = new[] { spokeoRequest, personasRequest, clearviewRequest, pixelRequest, fbiRequest };
+        var record = RecordOfResponses(year, today, categories, california, foia,
+            await db.Laws.SingleAsync(l => l.Code == "US-NY", ct), await db.Laws.SingleAsync(l => l.Code == "US-IL", ct),
+            pasadenaPolice, sfpd, fbi, clearview, clearviewProduct, voyager, voyagerAnalytics, db);
+        var requests = new[] { spokeoRequest, personasRequest, clearviewRequest, pixelRequest, fbiRequest }.Concat(record).ToArray();
         db.Requests.AddRange(requests);
         await db.SaveChangesAsync(ct);
 
@@ -150,6 +153,119 @@ public static class DemoDataSeeder
 
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    // Closed public requests from earlier in the year, so the agency scorecards, the comparison of how agencies respond
+    // and the vendor map have something to show: prompt and slow answers, extensions, a clarification and a fee that
+    // stopped the clock, full and partial releases, denials (appealed, and upheld) with the exemptions cited, a withdrawal.
+    private static List<RecordsRequest> RecordOfResponses(
+        int year, DateOnly today, Dictionary<string, TechnologyCategory> categories, PublicRecordsLaw california, PublicRecordsLaw foia,
+        PublicRecordsLaw newYork, PublicRecordsLaw illinois, Agency pasadenaPolice, Agency sfpd, Agency fbi,
+        Vendor clearview, Product clearviewProduct, Vendor voyager, Product voyagerAnalytics, PraTrackerDbContext db)
+    {
+        var oakland = new Agency { Name = "Oakland Police Department", Kind = AgencyKind.PoliceDepartment, City = "Oakland", State = "CA", Law = california };
+        var nypd = new Agency { Name = "New York City Police Department", Kind = AgencyKind.PoliceDepartment, City = "New York", State = "NY", Law = newYork };
+        var chicago = new Agency { Name = "Chicago Police Department", Kind = AgencyKind.PoliceDepartment, City = "Chicago", State = "IL", Law = illinois };
+        db.Agencies.AddRange(oakland, nypd, chicago);
+        db.Contracts.AddRange(
+            new Contract { Agency = nypd, Vendor = clearview, Products = [clearviewProduct], Title = "Clearview AI trial accounts (NYPD)", Status = ContractStatus.Expired, ProcurementMethod = ProcurementMethod.FreeTrial },
+            new Contract { Agency = chicago, Vendor = clearview, Products = [clearviewProduct], Title = "Clearview AI subscription", Status = ContractStatus.Terminated, ProcurementMethod = ProcurementMethod.SoleSource, Amount = 49_875m },
+            new Contract { Agency = nypd, Vendor = voyager, Products = [voyagerAnalytics], Title = "Voyager Labs social-media analytics", Status = ContractStatus.Active, ProcurementMethod = ProcurementMethod.SoleSource, Amount = 8_900_000m });
+
+        var number = 5;
+        var requests = new List<RecordsRequest>();
+        RecordsRequest Closed(string title, Agency agency, PublicRecordsLaw law, int receivedDaysAgo, RequestOutcome outcome, string category, string text)
+        {
+            var request = Request(year, ++number, title, agency, law, RequestVisibility.Public, text, today.AddDays(-receivedDaysAgo), RequestStatus.Closed);
+            request.Outcome = outcome;
+            request.CategoryLinks.Add(new RequestTechnologyCategory { TechnologyCategory = categories[category] });
+            requests.Add(request);
+            return request;
+        }
+
+        void On(RecordsRequest request, RequestEventKind kind, int daysAfterReceipt, string summary, string? exemptions = null) =>
+            AddEvent(request, kind, request.ReceivedOn!.Value.AddDays(daysAfterReceipt), summary).ExemptionsCited = exemptions;
+
+        // A denial is appealed within the window and the appeal decided, so no appeal deadline is left hanging.
+        void Denied(RecordsRequest request, int daysAfterReceipt, string exemptions)
+        {
+            On(request, RequestEventKind.Denial, daysAfterReceipt, "Denied in full.", exemptions);
+            On(request, RequestEventKind.Appeal, daysAfterReceipt + 7, "Administrative appeal filed.");
+            On(request, RequestEventKind.AppealDecision, daysAfterReceipt + 30, "Appeal denied; the withholding upheld.");
+        }
+
+        var plates = Closed("Pasadena police license-plate reader data sharing", pasadenaPolice, california, 210, RequestOutcome.FullRelease, "license-plate-readers",
+            "Agreements and audit logs for sharing license-plate reader data with other agencies.");
+        On(plates, RequestEventKind.Acknowledged, 3, "Acknowledged.");
+        On(plates, RequestEventKind.FinalProduction, 9, "Data-sharing agreements and audit logs released.");
+
+        var drones = Closed("Pasadena police drone program policies", pasadenaPolice, california, 150, RequestOutcome.PartialRelease, "drones",
+            "Policies, flight logs and purchase records for the department's drones.");
+        On(drones, RequestEventKind.ExtensionNotice, 10, "Extension notice: records held by several divisions.");
+        On(drones, RequestEventKind.FinalProduction, 32, "Policies released; flight logs redacted.",
+            "Gov. Code § 7923.600 (investigative records); Gov. Code § 7922.000 (public interest balancing)");
+
+        var gunshots = Closed("SFPD gunshot detection contract and alert records", sfpd, california, 240, RequestOutcome.FullRelease, "gunshot-detection",
+            "The contract for gunshot detection and a year of alert records.");
+        On(gunshots, RequestEventKind.Acknowledged, 4, "Acknowledged.");
+        On(gunshots, RequestEventKind.ClarificationRequested, 10, "Asked which year of alerts is wanted.");
+        On(gunshots, RequestEventKind.ClarificationProvided, 20, "Clarified: the last full calendar year.");
+        On(gunshots, RequestEventKind.FinalProduction, 40, "Contract and alert records released.");
+
+        var faces = Closed("SFPD face recognition searches after the 2019 ordinance", sfpd, california, 120, RequestOutcome.Denied, "face-recognition",
+            "Records of any face recognition search run by or for the department since the 2019 surveillance ordinance.");
+        On(faces, RequestEventKind.Acknowledged, 8, "Acknowledged.");
+        Denied(faces, 25, "Gov. Code § 7923.600 (investigative records); Gov. Code § 7927.705 (records exempt under other law)");
+
+        var monitoring = Closed("Oakland police social-media monitoring contracts", oakland, california, 180, RequestOutcome.NoRecords, "social-media-monitoring",
+            "Contracts and trials of social-media monitoring services.");
+        On(monitoring, RequestEventKind.ExtensionNotice, 10, "Extension notice: consulting other departments.");
+        On(monitoring, RequestEventKind.FinalProduction, 30, "No responsive records found.");
+
+        var simulators = Closed("Oakland police cell-site simulator purchase and use", oakland, california, 90, RequestOutcome.PartialRelease, "cell-site-simulators",
+            "Purchase records, non-disclosure agreements and use policies for cell-site simulators.");
+        On(simulators, RequestEventKind.ExtensionNotice, 8, "Extension notice: records need review by another agency.");
+        On(simulators, RequestEventKind.FeeEstimate, 10, "Fee estimate for duplication: $42.");
+        On(simulators, RequestEventKind.FeePaid, 20, "Fee paid.");
+        On(simulators, RequestEventKind.PartialProduction, 21, "Purchase records released.");
+        On(simulators, RequestEventKind.FinalProduction, 23, "Use policy released in part.",
+            "Gov. Code § 7923.600 (investigative records); Gov. Code § 7929.210 (security assessments)");
+
+        var nypdFaces = Closed("NYPD Clearview AI trial accounts", nypd, newYork, 260, RequestOutcome.Denied, "face-recognition",
+            "Records of Clearview AI trial accounts held by NYPD officers and the searches run on them.");
+        nypdFaces.VendorLinks.Add(new RequestVendor { Vendor = clearview });
+        On(nypdFaces, RequestEventKind.Acknowledged, 5, "Acknowledged; a determination expected within 20 business days.");
+        Denied(nypdFaces, 90, "Public Officers Law § 87(2)(e)(iv) (investigative techniques)\nPublic Officers Law § 87(2)(f) (endangering life or safety)");
+
+        var nypdVoyager = Closed("NYPD contract with Voyager Labs", nypd, newYork, 200, RequestOutcome.PartialRelease, "social-media-monitoring",
+            "The contract with Voyager Labs, invoices and the department's use policy.");
+        nypdVoyager.VendorLinks.Add(new RequestVendor { Vendor = voyager });
+        On(nypdVoyager, RequestEventKind.Acknowledged, 6, "Acknowledged.");
+        On(nypdVoyager, RequestEventKind.FinalProduction, 90, "Contract released with pricing and technical annexes redacted.",
+            "Public Officers Law § 87(2)(d) (trade secrets); Public Officers Law § 87(2)(e)(iv) (investigative techniques)");
+
+        var nypdAnalytics = Closed("NYPD social-media analytics procurement", nypd, newYork, 100, RequestOutcome.Withdrawn, "social-media-monitoring",
+            "Procurement records for social-media analytics tools.");
+        On(nypdAnalytics, RequestEventKind.Acknowledged, 3, "Acknowledged.");
+        On(nypdAnalytics, RequestEventKind.Withdrawal, 40, "Withdrawn: covered by the Voyager Labs request.");
+
+        var chicagoFaces = Closed("Chicago police Clearview AI subscription", chicago, illinois, 230, RequestOutcome.FullRelease, "face-recognition",
+            "The Clearview AI subscription agreement, invoices and search audit logs.");
+        chicagoFaces.VendorLinks.Add(new RequestVendor { Vendor = clearview });
+        On(chicagoFaces, RequestEventKind.Acknowledged, 2, "Acknowledged.");
+        On(chicagoFaces, RequestEventKind.FinalProduction, 5, "Agreement, invoices and audit logs released.");
+
+        var chicagoGunshots = Closed("Chicago police gunshot detection alert data", chicago, illinois, 140, RequestOutcome.Denied, "gunshot-detection",
+            "Alert-level data from the gunshot detection system.");
+        On(chicagoGunshots, RequestEventKind.ExtensionNotice, 5, "Extension of 5 business days.");
+        Denied(chicagoGunshots, 20, "5 ILCS 140/7(1)(d)(v) (investigative techniques); 5 ILCS 140/7(1)(v) (security measures)");
+
+        var fbiSimulators = Closed("FBI cell-site simulator policies", fbi, foia, 300, RequestOutcome.PartialRelease, "cell-site-simulators",
+            "Policies and guidance on the use of cell-site simulators.");
+        On(fbiSimulators, RequestEventKind.Acknowledged, 10, "Acknowledged; placed in the complex track.");
+        On(fbiSimulators, RequestEventKind.FinalProduction, 180, "Policy guide released in part.", "5 U.S.C. § 552(b)(7)(E)");
+
+        return requests;
     }
 
     // A published production on the public FBI request, and one on the private Clearview request that the public never sees.

@@ -22,16 +22,16 @@ public sealed record ApiAgencySummary(Guid Id, string Name, AgencyKind Kind, str
     public static ApiAgencySummary From(AgencyRow a) => new(a.Id, a.Name, a.Kind, a.City, a.State, a.LawCode, a.RequestCount);
 }
 
-/// <summary>An agency: how to reach its records office, its contracts, its public requests and how it has answered them.</summary>
+/// <summary>An agency: how to reach its records office, its contracts, its public requests and its scorecard over them.</summary>
 public sealed record ApiAgency(
-    Guid Id, string Name, AgencyKind Kind, string? City, string State, string? RecordsEmail, string? PortalUrl, string? MailingAddress,
-    string? LawName, string? LawCitation, IReadOnlyList<ApiAgencyContract> Contracts, IReadOnlyList<ApiAgencyRequest> Requests, ApiResponseRecord ResponseRecord)
+    Guid Id, string Name, AgencyKind Kind, string? City, string? County, string State, string? RecordsEmail, string? PortalUrl, string? MailingAddress,
+    string? LawName, string? LawCitation, IReadOnlyList<ApiAgencyContract> Contracts, IReadOnlyList<ApiAgencyRequest> Requests, ApiScorecard Scorecard)
 {
     public static ApiAgency From(AgencyDetail a) => new(
-        a.Id, a.Name, a.Kind, a.City, a.State, a.RecordsEmail, a.PortalUrl, a.MailingAddress, a.LawName, a.LawCitation,
+        a.Id, a.Name, a.Kind, a.City, a.County, a.State, a.RecordsEmail, a.PortalUrl, a.MailingAddress, a.LawName, a.LawCitation,
         [.. a.Contracts.Select(c => new ApiAgencyContract(c.Id, c.Title, c.VendorName, c.Status, c.Amount, c.Currency))],
         [.. a.Requests.Select(r => new ApiAgencyRequest(r.Id, r.Reference, r.Title, r.Status, r.SentOn))],
-        new ApiResponseRecord(a.Record.Sent, a.Record.Answered, a.Record.MedianDaysToFirstResponse, a.Record.DeadlinesMet, a.Record.DeadlinesMissed, a.Record.OnTimeShare));
+        ApiScorecard.From(a.Scorecard));
 }
 
 /// <summary>A contract of an agency.</summary>
@@ -40,8 +40,25 @@ public sealed record ApiAgencyContract(Guid Id, string Title, string VendorName,
 /// <summary>A public request sent to an agency.</summary>
 public sealed record ApiAgencyRequest(Guid Id, string Reference, string Title, RequestStatus Status, DateOnly? SentOn);
 
-/// <summary>How an agency has answered its public requests: days to a first response, and response deadlines met or missed.</summary>
-public sealed record ApiResponseRecord(int Sent, int Answered, double? MedianDaysToFirstResponse, int DeadlinesMet, int DeadlinesMissed, double? OnTimeShare);
+/// <summary>
+/// How an agency has answered its public requests that were sent: calendar days from receipt to its first response and
+/// to the determination that ended the request (less days waiting on the requester), as counts, medians and 90th
+/// percentiles (PERCENTILE.INC); its response deadlines met and missed; how the requests ended; the exemptions it cites most.
+/// </summary>
+public sealed record ApiScorecard(
+    int Requests, ApiDays FirstResponse, ApiDays Completion, int DeadlinesMet, int DeadlinesMissed, double? OnTimeShare,
+    double? DeniedShare, double? PartialShare, OutcomeCounts Outcomes, IReadOnlyList<ExemptionCount> TopExemptions)
+{
+    public static ApiScorecard From(AgencyScorecard s) => new(
+        s.Requests, ApiDays.From(s.FirstResponse), ApiDays.From(s.Completion), s.DeadlinesMet, s.DeadlinesMissed, s.OnTimeShare,
+        s.DeniedShare, s.PartialShare, s.Outcomes, s.TopExemptions);
+}
+
+/// <summary>Days measured over some requests: how many, the median and the 90th percentile (null with none).</summary>
+public sealed record ApiDays(int Count, double? Median, double? Percentile90)
+{
+    public static ApiDays From(DayStatistic d) => new(d.Count, d.Median, d.Percentile90);
+}
 
 /// <summary>A vendor in a list, with its products and how many contracts and public requests name it.</summary>
 public sealed record ApiVendorSummary(Guid Id, string Name, string? Website, IReadOnlyList<string> Products, int ContractCount, int RequestCount)

@@ -54,6 +54,15 @@ public sealed class ContractService(ViewerContextFactory contexts)
         return await ContractCommands.SaveVendorAsync(db, id, input, ct);
     }
 
+    public Task<IReadOnlyList<CodeOption>> CategoryCodesAsync(CancellationToken ct = default) =>
+        contexts.ReadAsync(db => RequestFormOptions.CategoryCodesAsync(db, ct), ct);
+
+    public Task<IReadOnlyList<VendorMapState>> VendorMapAsync(Guid? vendorId, string? categoryCode, CancellationToken ct = default) =>
+        contexts.ReadAsync(db => VendorMap.ByStateAsync(db, vendorId, categoryCode, ct), ct);
+
+    public Task<IReadOnlyList<VendorMapOverviewRow>> VendorMapOverviewAsync(CancellationToken ct = default) =>
+        contexts.ReadAsync(db => VendorMap.OverviewAsync(db, ct), ct);
+
     public Task<IReadOnlyList<PickOption>> CategoriesAsync(CancellationToken ct = default) =>
         contexts.ReadAsync(db => RequestFormOptions.CategoriesAsync(db, ct), ct);
 
