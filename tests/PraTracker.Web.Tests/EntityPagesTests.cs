@@ -43,7 +43,7 @@ public abstract class EntityPagesTests<TFixture> : ComponentTestContext, IClassF
 
         var agency = Render<AgencyPage>(p => p.Add(x => x.Id, ids.Lapd));
         agency.WaitForAssertion(() => Assert.Equal("Follow", agency.Find("button[data-testid=follow]").TextContent.Trim()), TimeSpan.FromSeconds(10));
-        agency.Find("button[data-testid=follow]").Click();
+        await agency.InvokeAsync(() => agency.Find("button[data-testid=follow]").Click()); // the agency page renders on (its charts)
         agency.WaitForAssertion(() => Assert.Equal("Following", agency.Find("button[data-testid=follow]").TextContent.Trim()), TimeSpan.FromSeconds(10));
 
         var settings = Render<AlertSettingsPage>();
@@ -51,7 +51,7 @@ public abstract class EntityPagesTests<TFixture> : ComponentTestContext, IClassF
         Assert.Contains("Spokeo", settings.Find("[data-testid=following]").TextContent);
         Assert.Equal("7, 2, 1, 0", settings.Find("input[data-testid=lead-days]").GetAttribute("value"));
 
-        agency.Find("button[data-testid=follow]").Click(); // leave the shared demo data as it was
+        await agency.InvokeAsync(() => agency.Find("button[data-testid=follow]").Click()); // leave the shared demo data as it was
         agency.WaitForAssertion(() => Assert.Equal("Follow", agency.Find("button[data-testid=follow]").TextContent.Trim()), TimeSpan.FromSeconds(10));
     }
 
@@ -111,11 +111,12 @@ public abstract class EntityPagesTests<TFixture> : ComponentTestContext, IClassF
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=agency-edit]")), TimeSpan.FromSeconds(10));
         Assert.Contains("History", page.Find("[data-testid=audit-history]").TextContent);
 
-        page.Find("[data-testid=agency-edit] button, button[data-testid=agency-edit]").Click();
+        // The page goes on rendering (its scorecard's charts) after the button appears: found and clicked in one go.
+        await page.InvokeAsync(() => page.Find("[data-testid=agency-edit] button, button[data-testid=agency-edit]").Click());
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=agency-form]")), TimeSpan.FromSeconds(10));
         var email = page.FindComponents<MudTextField<string>>().Single(f => f.Instance.Label == "Records e-mail");
         await page.InvokeAsync(() => email.Instance.ValueChanged.InvokeAsync("records at lapd"));
-        page.Find("button[data-testid=agency-save]").Click();
+        await page.InvokeAsync(() => page.Find("button[data-testid=agency-save]").Click());
 
         page.WaitForAssertion(() => Assert.Contains("\"records at lapd\" is not an e-mail address.", page.Markup), TimeSpan.FromSeconds(10));
     }
