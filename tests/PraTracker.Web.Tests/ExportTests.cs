@@ -71,6 +71,20 @@ public abstract class ExportTests<TFixture>(TFixture fixture) : IClassFixture<TF
     }
 
     [Fact]
+    public async Task The_contracts_export_narrows_by_vendor_technology_and_state_as_the_vendor_maps_links_ask()
+    {
+        await using var db = fixture.App.Services.GetRequiredService<IDbContextFactory<PraTrackerDbContext>>().CreateDbContext().ViewAs(Viewer.System);
+        var clearview = await db.Vendors.Where(v => v.Name == "Clearview AI").Select(v => v.Id).SingleAsync();
+        var expected = await db.Contracts.Where(c => c.VendorId == clearview && c.Agency.State == "NY" && c.Products.Any(p => p.TechnologyCategory.Code == "face-recognition"))
+            .Select(c => c.Title).OrderBy(t => t).ToListAsync();
+        Assert.NotEmpty(expected);
+
+        var rows = await CsvAsync(fixture.NewClient(), $"/exports/contracts.csv?vendor={clearview}&category=face-recognition&state=ny");
+        Assert.Equal(expected, rows.Select(r => r["Contract"]).Order());
+        Assert.All(rows, r => Assert.Equal(("Clearview AI", "NY"), (r["Vendor"], r["State"])));
+    }
+
+    [Fact]
     public async Task The_contracts_export_reads_back_through_the_importer_as_nothing_new_and_its_formulas_are_defused()
     {
         await using (var db = fixture.App.Services.GetRequiredService<IDbContextFactory<PraTrackerDbContext>>().CreateDbContext().ViewAs(Viewer.System))
