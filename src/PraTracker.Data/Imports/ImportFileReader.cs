@@ -213,7 +213,7 @@ public static class ImportFileReader
     // "Police", "Sheriff"), else guessed from the name; it only matters for agencies the import creates.
     private static AgencyKind ReadAgencyKind(string? kind, string name)
     {
-        if (kind is not null && Enum.TryParse<AgencyKind>(kind.Replace(" ", "").Replace("-", ""), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+        if (TryParseName<AgencyKind>(kind, out var parsed))
         {
             return parsed;
         }
@@ -239,7 +239,7 @@ public static class ImportFileReader
             return blank;
         }
 
-        if (Enum.TryParse<TEnum>(value.Replace(" ", "").Replace("-", ""), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+        if (TryParseName<TEnum>(value, out var parsed))
         {
             return parsed;
         }
@@ -247,6 +247,11 @@ public static class ImportFileReader
         errors.Add($"\"{value}\" is not a {what}. Use one of: {string.Join(", ", Enum.GetNames<TEnum>())}.");
         return blank;
     }
+
+    // An enum member by its name or its words, whatever the case: "SoleSource", "sole source", "Police department".
+    private static bool TryParseName<TEnum>(string? value, out TEnum parsed)
+        where TEnum : struct, Enum =>
+        Enum.TryParse(value?.Replace(" ", "").Replace("-", ""), ignoreCase: true, out parsed) && Enum.IsDefined(parsed);
 
     private static decimal? ReadAmount(string? value, List<string> errors)
     {

@@ -70,8 +70,7 @@ public static class ImportPlanner
         {
             if (!line.IsValid)
             {
-                plan.Rows.Add(new ImportPreviewRow(line.Line, line.Agency, line.State, ImportMatch.None, line.Vendor, ImportMatch.None,
-                    line.TechnologyLabel, line.Contract?.Title, ImportMatch.None, line.Errors, line.Notes));
+                plan.Rows.Add(Row(line, ImportMatch.None, ImportMatch.None, ImportMatch.None));
                 continue;
             }
 
@@ -188,8 +187,7 @@ public static class ImportPlanner
                 }
             }
 
-            plan.Rows.Add(new ImportPreviewRow(line.Line, line.Agency, line.State, agencyMatch, line.Vendor, vendorMatch, line.TechnologyLabel,
-                line.Contract?.Title, contractMatch, line.Errors, line.Notes));
+            plan.Rows.Add(Row(line, agencyMatch, vendorMatch, contractMatch));
         }
 
         plan.Rows.Sort((a, b) => a.Line.CompareTo(b.Line));
@@ -224,6 +222,9 @@ public static class ImportPlanner
             return product.Id;
         }
     }
+
+    private static ImportPreviewRow Row(ImportLine line, ImportMatch agency, ImportMatch vendor, ImportMatch contract) =>
+        new(line.Line, line.Agency, line.State, agency, line.Vendor, vendor, line.TechnologyLabel, line.Contract?.Title, contract, line.Errors, line.Notes);
 
     private sealed record ProductOnFile(Guid Id, Guid VendorId, string Name, Guid CategoryId);
 }
