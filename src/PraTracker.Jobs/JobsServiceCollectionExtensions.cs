@@ -52,12 +52,12 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<DocumentExtraction>();
         services.AddScoped<DeadlineRecalculation>();
 
-        if (configuration.GetValue("Jobs:RunServer", true))
+        // Every instance that runs jobs is a Hangfire server on the shared storage, which hands each job to one of them.
+        var instance = InstanceSettings.FromConfiguration(configuration);
+        services.AddSingleton(instance);
+        if (instance.RunsJobs)
         {
-            services.AddHangfireServer(server =>
-            {
-                server.WorkerCount = configuration.GetValue("Jobs:WorkerCount", Math.Max(2, Environment.ProcessorCount));
-            });
+            services.AddHangfireServer(server => server.WorkerCount = instance.WorkerCount);
         }
 
         return services;

@@ -48,16 +48,25 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets().AllowAnonymous();
-app.MapPraTrackerComponents();
-app.MapAccountEndpoints();
 app.MapHealthEndpoints();
-app.MapJobDashboard();
-app.MapCalendarFeeds();
-app.MapDocumentFiles();
-app.MapDocumentFeeds();
-app.MapCsvExports();
-app.MapPublicApi();
+
+// A jobs-only instance answers its health probes and nothing else.
+if (app.Services.GetRequiredService<InstanceSettings>().ServesWeb)
+{
+    app.MapStaticAssets().AllowAnonymous();
+    app.MapPraTrackerComponents();
+    app.MapAccountEndpoints();
+    app.MapJobDashboard();
+    app.MapCalendarFeeds();
+    app.MapDocumentFiles();
+    app.MapDocumentFeeds();
+    app.MapCsvExports();
+    app.MapPublicApi();
+}
+else
+{
+    app.MapNotFoundFallback();
+}
 
 app.Run();
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
@@ -18,6 +19,7 @@ using PraTracker.Web.Features.Documents;
 using PraTracker.Web.Features.Imports;
 using PraTracker.Web.Features.Requests;
 using PraTracker.Web.Security;
+using StackExchange.Redis;
 
 namespace PraTracker.Web;
 
@@ -25,6 +27,12 @@ namespace PraTracker.Web;
 public static class WebServiceCollectionExtensions
 {
     public const string LoginPath = "/account/login";
+
+    /// <summary>Every instance must name the same application, or each reads only its own cookies.</summary>
+    public const string DataProtectionApplicationName = "PraTracker";
+
+    /// <summary>ConnectionStrings:Redis, the optional SignalR backplane.</summary>
+    public const string RedisConnectionStringName = "Redis";
 
     public static IServiceCollection AddPraTrackerWeb(this IServiceCollection services, IHostEnvironment environment, IConfiguration configuration)
     {
@@ -66,7 +74,8 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<TwoFactorRule>();
         services.AddSingleton<IAuthorizationHandler, TwoFactorRequirementHandler>();
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddPraTrackerHealthChecks();
+        AddScaleOut(services, configuration);
 
         services.AddScoped<ViewerContextFactory>();
         services.AddScoped<RequestService>();
@@ -87,5 +96,23 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<ImportService>();
         services.AddSingleton<ApiReference>();
         return services;
+    }
+
+    /// <summary>
+    /// What several instances behind one load balancer share: data-protection keys in the database (so a cookie or
+    /// form token made by one instance is read by every other) and, when Redis is configured, SignalR's messages.
+    /// Blazor circuits live in one instance's memory, so the load balancer must still keep each browser on one instance.
+    /// </summary>
+    private static void AddScaleOut(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<PraTrackerDbContext>();
+
+        var signalR = services.AddSignalR();
+        if (configuration.GetConnectionString(RedisConnectionStringName) is { Length: > 0 } redis)
+        {
+            signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = RedisChannel.Literal(DataProtectionApplicationName));
+        }
     }
 }
