@@ -13,6 +13,8 @@ source "$repo_root/scripts/postgres-cluster.sh"
 install_if_missing "test -x /usr/bin/chromium" chromium
 # The alert tests send through a real SMTP server: Debian's python3-aiosmtpd on 127.0.0.1.
 install_if_missing "/usr/bin/python3 -c 'import aiosmtpd'" python3 python3-aiosmtpd
+# The two-instance test shares SignalR's messages through a real Redis server on 127.0.0.1.
+install_if_missing "test -x /usr/bin/redis-server" redis-server
 
 # shellcheck disable=SC2317 # called through the trap
 cleanup() {

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
@@ -28,11 +27,11 @@ public static class WebServiceCollectionExtensions
 {
     public const string LoginPath = "/account/login";
 
-    /// <summary>Every instance must name the same application, or each reads only its own cookies.</summary>
-    public const string DataProtectionApplicationName = "PraTracker";
-
     /// <summary>ConnectionStrings:Redis, the optional SignalR backplane.</summary>
     public const string RedisConnectionStringName = "Redis";
+
+    /// <summary>Names this app's channels on a Redis server that other apps may share.</summary>
+    public const string RedisChannelPrefix = "PraTracker:";
 
     public static IServiceCollection AddPraTrackerWeb(this IServiceCollection services, IHostEnvironment environment, IConfiguration configuration)
     {
@@ -99,20 +98,16 @@ public static class WebServiceCollectionExtensions
     }
 
     /// <summary>
-    /// What several instances behind one load balancer share: data-protection keys in the database (so a cookie or
-    /// form token made by one instance is read by every other) and, when Redis is configured, SignalR's messages.
-    /// Blazor circuits live in one instance's memory, so the load balancer must still keep each browser on one instance.
+    /// SignalR's messages through Redis when it is configured, for several instances behind one load balancer (their
+    /// data-protection keys are shared through the database, see AddPraTrackerData). Blazor circuits live in one
+    /// instance's memory, so the load balancer must still keep each browser on one instance.
     /// </summary>
     private static void AddScaleOut(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDataProtection()
-            .SetApplicationName(DataProtectionApplicationName)
-            .PersistKeysToDbContext<PraTrackerDbContext>();
-
         var signalR = services.AddSignalR();
         if (configuration.GetConnectionString(RedisConnectionStringName) is { Length: > 0 } redis)
         {
-            signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = RedisChannel.Literal(DataProtectionApplicationName));
+            signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = RedisChannel.Literal(RedisChannelPrefix));
         }
     }
 }

@@ -130,6 +130,7 @@ public sealed class PostgresStartupTests() : StartupTests(DatabaseProvider.Postg
             await using var db = instances[0].GetRequiredService<IDbContextFactory<PraTrackerDbContext>>().CreateDbContext().ViewAs(Viewer.System);
             Assert.Empty(await db.Database.GetPendingMigrationsAsync());
             Assert.Equal(17, await db.Requests.CountAsync());
+            Assert.Single(await db.DataProtectionKeys.ToListAsync());
             await using var scope = instances[0].CreateAsyncScope();
             Assert.Single(await scope.ServiceProvider.GetRequiredService<UserManager<PraTrackerUser>>().GetUsersInRoleAsync(Roles.Admin));
         }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,7 @@ using PraTracker.Data.Identity;
 
 namespace PraTracker.Data.Database;
 
-/// <summary>Start-up work on the database: migrations, reference data, the first admin, and the demo data.</summary>
+/// <summary>Start-up work on the database: migrations, reference data, the data-protection key, the first admin, and the demo data.</summary>
 public sealed class DatabaseInitializer(
     IDbContextFactory<PraTrackerDbContext> dbFactory,
     DatabaseSettings settings,
@@ -17,6 +18,7 @@ public sealed class DatabaseInitializer(
     IConfiguration configuration,
     OrganisationClock clock,
     IDocumentFileStore files,
+    IDataProtectionProvider dataProtection,
     ILogger<DatabaseInitializer> logger)
 {
     /// <param name="console">Where a generated first-admin password is shown, once; the process console by default.</param>
@@ -32,6 +34,10 @@ public sealed class DatabaseInitializer(
         logger.LogInformation("Applying {Provider} migrations", settings.Provider);
         await db.Database.MigrateAsync(ct);
         await ReferenceDataSeeder.SeedAsync(db, ct);
+
+        // The first protected value makes the data-protection key, here under the lock, so instances starting
+        // together share one key instead of each making its own.
+        dataProtection.CreateProtector("PraTracker.Startup").Protect([1]);
 
         var adminId = await adminBootstrapper.EnsureAdminAsync(console);
 
