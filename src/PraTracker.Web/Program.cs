@@ -13,6 +13,7 @@ builder.Services.AddPraTrackerData(builder.Configuration);
 builder.Services.AddPraTrackerJobs(builder.Configuration);
 builder.Services.AddPraTrackerWeb(builder.Environment, builder.Configuration);
 builder.Services.AddPraTrackerRateLimits(builder.Configuration);
+builder.Services.AddPraTrackerReverseProxy(builder.Configuration);
 builder.Services.AddPublicApi();
 
 var app = builder.Build();
@@ -23,6 +24,9 @@ await using (var scope = app.Services.CreateAsyncScope())
 }
 
 app.Services.RegisterPraTrackerRecurringJobs();
+
+// First, so every later step (HTTPS redirection, rate limits, logs) sees the visitor's address and scheme.
+app.UseForwardedHeaders();
 
 if (!app.Environment.IsDevelopment())
 {

@@ -95,6 +95,39 @@ public abstract class DeploymentTests<TFixture>(TFixture fixture) : IClassFixtur
         Assert.NotNull(_fixture.App.Services.GetService<IBackgroundJobClient>());
     }
 
+    [Theory]
+    [InlineData("10.0.0.0/8", HttpStatusCode.OK)]
+    [InlineData("", HttpStatusCode.TooManyRequests)]
+    public async Task Rate_limits_count_visitors_behind_a_trusted_proxy_apart_and_ignore_forged_addresses(string knownNetworks, HttpStatusCode otherVisitor)
+    {
+        await using var instance = _fixture.NewInstance(new Dictionary<string, string>
+        {
+            [Web.Security.ReverseProxy.KnownNetworksKey] = knownNetworks,
+            [Web.Security.RateLimits.ApiPerMinuteKey] = "2",
+        });
+        var server = instance.Server;
+
+        async Task<HttpStatusCode> CallAsync(string visitor)
+        {
+            var context = await server.SendAsync(http =>
+            {
+                http.Connection.RemoteIpAddress = IPAddress.Parse("10.1.2.3"); // the proxy
+                http.Request.Method = "GET";
+                http.Request.Path = "/api/v1/agencies";
+                http.Request.Headers["X-Forwarded-For"] = visitor;
+                http.Request.Headers["X-Forwarded-Proto"] = "https";
+            });
+            return (HttpStatusCode)context.Response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await CallAsync("203.0.113.1"));
+        Assert.Equal(HttpStatusCode.OK, await CallAsync("203.0.113.1"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, await CallAsync("203.0.113.1"));
+
+        // Trusted, the proxy's header names another visitor with a budget of their own; untrusted, it is ignored.
+        Assert.Equal(otherVisitor, await CallAsync("203.0.113.2"));
+    }
+
     private static string CookiesFrom(HttpResponseMessage response) =>
         string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
 }
@@ -134,5 +167,18 @@ public sealed class ReadinessCheckTests
         using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>Proxy:KnownNetworks as an operator writes it.</summary>
+public sealed class ReverseProxySettingsTests
+{
+    [Fact]
+    public void Networks_are_read_from_a_comma_separated_list_and_a_wrong_one_is_named()
+    {
+        Assert.Equal(["10.0.0.0/8", "172.16.0.0/12"], Web.Security.ReverseProxy.ParseNetworks("10.0.0.0/8, 172.16.0.0/12").Select(n => n.ToString()));
+        Assert.Empty(Web.Security.ReverseProxy.ParseNetworks(null));
+        var error = Assert.Throws<InvalidOperationException>(() => Web.Security.ReverseProxy.ParseNetworks("10.0.0.0/8,proxy.internal"));
+        Assert.Equal("Proxy:KnownNetworks holds \"proxy.internal\", which is not a network such as 10.0.0.0/8.", error.Message);
     }
 }
