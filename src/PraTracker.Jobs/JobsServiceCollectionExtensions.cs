@@ -8,6 +8,7 @@ using PraTracker.Jobs.Alerts;
 using PraTracker.Jobs.Deadlines;
 using PraTracker.Jobs.Documents;
 using PraTracker.Jobs.Email;
+using PraTracker.Jobs.Observability;
 
 namespace PraTracker.Jobs;
 
@@ -26,7 +27,8 @@ public static class JobsServiceCollectionExtensions
             hangfire
                 .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
+                .UseRecommendedSerializerSettings()
+                .UseJobTelemetry(sp);
 
             if (settings.Provider == DatabaseProvider.Postgres)
             {
