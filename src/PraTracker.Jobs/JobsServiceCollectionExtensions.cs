@@ -20,6 +20,7 @@ public static class JobsServiceCollectionExtensions
 
     public static IServiceCollection AddPraTrackerJobs(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddJobTelemetry();
         services.AddHangfire((sp, hangfire) =>
         {
             // The same database choice as the data layer's: one source of truth, registered by AddPraTrackerData.
@@ -27,8 +28,7 @@ public static class JobsServiceCollectionExtensions
             hangfire
                 .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings()
-                .UseJobTelemetry(sp);
+                .UseRecommendedSerializerSettings();
 
             if (settings.Provider == DatabaseProvider.Postgres)
             {

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using Hangfire;
 using Hangfire.Common;
 using Hangfire.Server;
 using Hangfire.States;
@@ -24,7 +23,7 @@ public sealed class JobTelemetry : IServerFilter, IElectStateFilter, IJobFilter
     private static readonly ActivitySource Source = new(Name);
 
     private static readonly Func<ILogger, string, string, IDisposable?> JobScope =
-        LoggerMessage.DefineScope<string, string>("Job {JobId} {JobType}");
+        LoggerMessage.DefineScope<string, string>("Job {JobId} ({JobType})");
 
     private readonly ILogger _logger;
     private readonly Counter<long> _performed;
@@ -122,13 +121,18 @@ public sealed class JobTelemetry : IServerFilter, IElectStateFilter, IJobFilter
     private sealed record Performance(string Type, string Method, Activity? Activity, IDisposable? LogScope, Stopwatch Watch);
 }
 
-/// <summary>Adds <see cref="JobTelemetry"/> to Hangfire's global filters.</summary>
-public static class JobTelemetryConfiguration
+/// <summary>Registers <see cref="JobTelemetry"/> as a filter of every job this container's Hangfire client and server handle.</summary>
+public static class JobTelemetryRegistration
 {
-    public static IGlobalConfiguration UseJobTelemetry(this IGlobalConfiguration hangfire, IServiceProvider services)
+    /// <summary>Before AddHangfire, which keeps this filter provider.</summary>
+    public static IServiceCollection AddJobTelemetry(this IServiceCollection services)
     {
-        // Hangfire's filters are static: a host configured after another (as in tests) replaces the earlier host's filter.
-        GlobalJobFilters.Filters.Remove<JobTelemetry>();
-        return hangfire.UseFilter(ActivatorUtilities.GetServiceOrCreateInstance<JobTelemetry>(services));
+        services.AddSingleton<JobTelemetry>();
+
+        // Hangfire's global filters are static, changed by every host that starts (tests run several side by side);
+        // a filter provider in the container keeps each host's filter its own, beside the global ones.
+        services.AddSingleton<IJobFilterProvider>(sp =>
+            new JobFilterProviderCollection(JobFilterProviders.Providers, new JobFilterCollection { sp.GetRequiredService<JobTelemetry>() }));
+        return services;
     }
 }
