@@ -17,14 +17,16 @@ namespace PraTracker.Tests;
 /// <summary>Logs carry who and what they are about; traces, metrics and logs leave the app only when an OTLP endpoint is configured.</summary>
 public sealed class ObservabilityTests(SqliteAppFixture fixture) : IClassFixture<SqliteAppFixture>
 {
-    [Fact]
-    public async Task With_an_OTLP_endpoint_configured_the_app_exports_its_traces_metrics_and_logs_there()
+    [Theory]
+    [InlineData(ObservabilityServiceCollectionExtensions.OtlpEndpointKey)]
+    [InlineData("OTEL_EXPORTER_OTLP_ENDPOINT")] // the standard environment variable
+    public async Task With_an_OTLP_endpoint_configured_the_app_exports_its_traces_metrics_and_logs_there(string endpointKey)
     {
         using var receiver = OtlpReceiver.Start();
         var instance = $"pratracker-test-{Guid.NewGuid():N}";
         await using var app = fixture.App.WithWebHostBuilder(host =>
         {
-            host.UseSetting(ObservabilityServiceCollectionExtensions.OtlpEndpointKey, receiver.Endpoint);
+            host.UseSetting(endpointKey, receiver.Endpoint);
             host.UseSetting(ObservabilityServiceCollectionExtensions.InstanceNameKey, instance);
             host.UseSetting("Jobs:RunServer", "true");
 
