@@ -8,6 +8,7 @@ using PraTracker.Jobs.Alerts;
 using PraTracker.Jobs.Deadlines;
 using PraTracker.Jobs.Documents;
 using PraTracker.Jobs.Email;
+using PraTracker.Jobs.Observability;
 
 namespace PraTracker.Jobs;
 
@@ -19,6 +20,7 @@ public static class JobsServiceCollectionExtensions
 
     public static IServiceCollection AddPraTrackerJobs(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddJobTelemetry();
         services.AddHangfire((sp, hangfire) =>
         {
             // The same database choice as the data layer's: one source of truth, registered by AddPraTrackerData.

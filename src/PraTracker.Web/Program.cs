@@ -5,12 +5,14 @@ using PraTracker.Web;
 using PraTracker.Web.Components;
 using PraTracker.Web.Endpoints;
 using PraTracker.Web.Endpoints.Api;
+using PraTracker.Web.Observability;
 using PraTracker.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddPraTrackerData(builder.Configuration);
 builder.Services.AddPraTrackerJobs(builder.Configuration);
+builder.Services.AddPraTrackerObservability(builder.Configuration);
 builder.Services.AddPraTrackerWeb(builder.Environment, builder.Configuration);
 builder.Services.AddPraTrackerRateLimits(builder.Configuration);
 builder.Services.AddPraTrackerReverseProxy(builder.Configuration);
@@ -49,6 +51,7 @@ app.UsePublicApiProblems();
 app.UseCors();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseUserLogScope();
 app.UseAuthorization();
 app.UseAntiforgery();
 
