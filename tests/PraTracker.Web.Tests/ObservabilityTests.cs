@@ -28,7 +28,7 @@ public sealed class ObservabilityTests(SqliteAppFixture fixture) : IClassFixture
         {
             host.UseSetting(endpointKey, receiver.Endpoint);
             host.UseSetting(ObservabilityServiceCollectionExtensions.InstanceNameKey, instance);
-            host.UseSetting("Jobs:RunServer", "true");
+            host.UseSetting(Jobs.InstanceSettings.RoleKey, nameof(Jobs.InstanceRole.All));
 
             // The exporters' standard settings, short so the test need not wait for the default intervals.
             host.UseSetting("OTEL_BSP_SCHEDULE_DELAY", "200");
