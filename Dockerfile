@@ -20,8 +20,15 @@ RUN dotnet publish src/PraTracker.Web/PraTracker.Web.csproj -c Release -o /app
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 
-# DataDirectory holds the SQLite file (when no PostgreSQL is configured) and uploaded files.
+# curl, for the health check below; nothing else is added to the base image.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/*
+
+# DataDirectory holds the SQLite file (when no PostgreSQL is configured) and uploaded files (with local storage).
 # ASPNETCORE_HTTP_PORTS is emptied so that the image default does not clash with ASPNETCORE_URLS.
+# The root file system can be mounted read-only (docker-compose.yml does): the app writes only to /data and /tmp,
+# and its data-protection keys live in the database, not in the home folder.
 ENV ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_HTTP_PORTS= \
     DataDirectory=/data
@@ -35,4 +42,9 @@ COPY --from=build /app .
 # The image's unprivileged "app" user.
 USER $APP_UID
 EXPOSE 8080
+
+# Ready once the database answers; /healthz (liveness) answers as soon as the process serves.
+HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 \
+    CMD curl -fsS http://127.0.0.1:8080/readyz > /dev/null || exit 1
+
 ENTRYPOINT ["dotnet", "PraTracker.Web.dll"]

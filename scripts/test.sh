@@ -15,6 +15,10 @@ install_if_missing "test -x /usr/bin/chromium" chromium
 install_if_missing "/usr/bin/python3 -c 'import aiosmtpd'" python3 python3-aiosmtpd
 # The two-instance test shares SignalR's messages through a real Redis server on 127.0.0.1.
 install_if_missing "test -x /usr/bin/redis-server" redis-server
+# The deployment files are validated offline: the compose file by docker-compose (v1, no engine needed), the
+# proxy's configuration by caddy.
+install_if_missing "command -v docker-compose" docker-compose
+install_if_missing "command -v caddy" caddy
 
 # shellcheck disable=SC2317 # called through the trap
 cleanup() {

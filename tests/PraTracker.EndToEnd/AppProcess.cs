@@ -45,7 +45,7 @@ public sealed class AppProcess : IAppUnderTest, IAsyncDisposable
     public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-        var webProject = Path.Combine(RepositoryRoot(), "src", "PraTracker.Web");
+        var webProject = Repository.PathOf("src", "PraTracker.Web");
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/net10.0/
         var app = Path.Combine(webProject, "bin", configuration, "net10.0", "PraTracker.Web.dll");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -91,19 +91,6 @@ public sealed class AppProcess : IAppUnderTest, IAsyncDisposable
         }
 
         _process.Dispose();
-    }
-
-    public static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "PraTracker.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PraTracker.sln not found above " + AppContext.BaseDirectory);
     }
 
     public static int FreePort()

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace PraTracker.Tests;
+
+/// <summary>
+/// The files an operator deploys with: the compose file validated by Debian's docker-compose (no engine needed), the
+/// proxy's Caddyfile validated by Debian's caddy, the Dockerfile and .env.example checked against the code.
+/// </summary>
+public sealed partial class DeploymentFilesTests
+{
+    [Fact]
+    public async Task The_compose_file_validates_with_the_example_settings_and_a_password()
+    {
+        var env = Path.Combine(Directory.CreateTempSubdirectory("pratracker-compose-").FullName, ".env");
+        await File.WriteAllTextAsync(env, await File.ReadAllTextAsync(Repository.PathOf(".env.example")) + "\nPOSTGRES_PASSWORD=an-example-password\n");
+
+        var (code, output) = await RunAsync("docker-compose", "-f", Repository.PathOf("docker-compose.yml"), "--env-file", env, "config");
+        Assert.True(code == 0, output);
+        Assert.Contains("Password=an-example-password", output, StringComparison.Ordinal);
+        Assert.Contains("read_only: true", output, StringComparison.Ordinal);
+        Assert.Contains("Proxy__KnownNetworks", output, StringComparison.Ordinal);
+        foreach (var service in new[] { "postgres:", "app:", "proxy:", "mailpit:", "minio:", "redis:" })
+        {
+            Assert.Contains("  " + service, output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Without_a_database_password_the_compose_file_refuses_with_the_reason()
+    {
+        var env = Path.Combine(Directory.CreateTempSubdirectory("pratracker-compose-").FullName, ".env");
+        await File.WriteAllTextAsync(env, await File.ReadAllTextAsync(Repository.PathOf(".env.example")));
+
+        var (code, output) = await RunAsync("docker-compose", "-f", Repository.PathOf("docker-compose.yml"), "--env-file", env, "config");
+        Assert.NotEqual(0, code);
+        Assert.Contains("set POSTGRES_PASSWORD in .env", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_variable_the_compose_file_reads_is_explained_in_the_example_settings()
+    {
+        var compose = File.ReadAllText(Repository.PathOf("docker-compose.yml"));
+        var example = File.ReadAllText(Repository.PathOf(".env.example"));
+
+        // ${NAME:-default} and ${NAME:?message}; $${NAME} is the container's own variable, not ours.
+        var read = ComposeVariable().Matches(compose).Select(m => m.Groups[1].Value).Distinct().ToList();
+        Assert.NotEmpty(read);
+        Assert.All(read, name => Assert.Matches(new Regex($"^#?{name}=", RegexOptions.Multiline), example));
+    }
+
+    [Theory]
+    [InlineData(":80")]
+    [InlineData("pratracker.example.org")]
+    public async Task The_proxy_configuration_is_valid_for_a_trial_and_for_a_domain_with_https(string siteAddress)
+    {
+        var (code, output) = await RunAsync("caddy", ["validate", "--config", Repository.PathOf("deploy", "Caddyfile"), "--adapter", "caddyfile"], ("SITE_ADDRESS", siteAddress));
+        Assert.True(code == 0, output);
+        Assert.Contains("Valid configuration", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_image_restores_every_project_runs_unprivileged_and_checks_its_readiness()
+    {
+        var dockerfile = File.ReadAllText(Repository.PathOf("Dockerfile"));
+        var projects = Directory.GetFiles(Repository.PathOf("src"), "*.csproj", SearchOption.AllDirectories)
+            .Select(p => Path.GetRelativePath(Repository.Root, p).Replace('\\', '/'));
+        Assert.All(projects, project => Assert.Contains($"COPY {project} ", dockerfile, StringComparison.Ordinal));
+        Assert.Contains("USER $APP_UID", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("/readyz", dockerfile, StringComparison.Ordinal);
+    }
+
+    private static Task<(int Code, string Output)> RunAsync(string program, params string[] arguments) => RunAsync(program, arguments, []);
+
+    private static async Task<(int Code, string Output)> RunAsync(string program, string[] arguments, params (string Name, string Value)[] environment)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}; scripts/test.sh installs it.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output + await errors);
+    }
+
+    [GeneratedRegex(@"(?<!\$)\$\{([A-Z0-9_]+)[:}]")]
+    private static partial Regex ComposeVariable();
+}
