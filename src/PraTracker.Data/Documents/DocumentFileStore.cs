@@ -5,7 +5,7 @@ public sealed record StoredFile(string Sha256, long SizeBytes, bool AlreadyStore
 
 /// <summary>
 /// Released files, kept once each under their SHA-256 ({first two hex digits}/{sha256}), outside anything the web server
-/// serves directly.
+/// serves directly: in a local folder or in an S3-compatible bucket, as <see cref="DocumentStorageSettings"/> says.
 /// </summary>
 public interface IDocumentFileStore
 {
