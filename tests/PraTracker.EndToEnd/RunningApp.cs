@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using PraTracker.Data.Database;
 
@@ -46,9 +45,9 @@ public class RunningApp : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
         Mail = await MailCatcher.StartAsync();
-        var port = FreePort();
+        var port = LocalMachine.FreePort();
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
-        var webProject = Path.Combine(RepositoryRoot(), "src", "PraTracker.Web");
+        var webProject = Path.Combine(LocalMachine.RepositoryRoot(), "src", "PraTracker.Web");
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/net10.0/
         var app = Path.Combine(webProject, "bin", configuration, "net10.0", "PraTracker.Web.dll");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -141,25 +140,5 @@ public class RunningApp : IAsyncLifetime
         {
             _log.AppendLine(line);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "PraTracker.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PraTracker.sln not found above " + AppContext.BaseDirectory);
     }
 }
