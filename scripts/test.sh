@@ -18,6 +18,8 @@ install_if_missing "command -v node && command -v npm" nodejs npm
 if [[ ! -f $repo_root/tests/tools/node_modules/s3rver/bin/s3rver.js ]]; then
   npm ci --prefix "$repo_root/tests/tools" --no-audit --no-fund
 fi
+# The two-instance test shares SignalR's messages through a real Redis server on 127.0.0.1.
+install_if_missing "test -x /usr/bin/redis-server" redis-server
 
 # shellcheck disable=SC2317 # called through the trap
 cleanup() {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -13,6 +14,9 @@ namespace PraTracker.Data;
 /// <summary>Registers the data layer: the context factory on the configured provider, Identity's stores and start-up work.</summary>
 public static class DataServiceCollectionExtensions
 {
+    /// <summary>Every instance must name the same application, or each reads only its own cookies.</summary>
+    public const string DataProtectionApplicationName = "PraTracker";
+
     public static IServiceCollection AddPraTrackerData(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = DatabaseSettings.FromConfiguration(configuration);
@@ -45,6 +49,11 @@ public static class DataServiceCollectionExtensions
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PraTrackerDbContext>();
+
+        // The keys behind sign-in cookies and form tokens live in the database, so every instance reads what any made.
+        services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<PraTrackerDbContext>();
 
         services.AddScoped<UserAccounts>();
         services.AddScoped<AdminBootstrapper>();

@@ -8,6 +8,7 @@ using PraTracker.Jobs.Alerts;
 using PraTracker.Jobs.Deadlines;
 using PraTracker.Jobs.Documents;
 using PraTracker.Jobs.Email;
+using PraTracker.Jobs.Observability;
 
 namespace PraTracker.Jobs;
 
@@ -19,6 +20,7 @@ public static class JobsServiceCollectionExtensions
 
     public static IServiceCollection AddPraTrackerJobs(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddJobTelemetry();
         services.AddHangfire((sp, hangfire) =>
         {
             // The same database choice as the data layer's: one source of truth, registered by AddPraTrackerData.
@@ -52,12 +54,12 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<DocumentExtraction>();
         services.AddScoped<DeadlineRecalculation>();
 
-        if (configuration.GetValue("Jobs:RunServer", true))
+        // Every instance that runs jobs is a Hangfire server on the shared storage, which hands each job to one of them.
+        var instance = InstanceSettings.FromConfiguration(configuration);
+        services.AddSingleton(instance);
+        if (instance.RunsJobs)
         {
-            services.AddHangfireServer(server =>
-            {
-                server.WorkerCount = configuration.GetValue("Jobs:WorkerCount", Math.Max(2, Environment.ProcessorCount));
-            });
+            services.AddHangfireServer(server => server.WorkerCount = instance.WorkerCount);
         }
 
         return services;

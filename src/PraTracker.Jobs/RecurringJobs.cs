@@ -15,6 +15,9 @@ public static class RecurringJobs
     public const string DeadlineAlerts = "deadlines:alerts";
     public const string RequeueStalledExtractions = "documents:requeue-stalled";
 
+    /// <summary>Seconds after start-up before this instance's first alert scan.</summary>
+    public const string StartupScanDelayKey = "Reminders:StartupScanDelaySeconds";
+
     /// <summary>
     /// Registers the recurring jobs with the app's Hangfire storage, from the app's services, and queues one alert
     /// scan shortly after start-up so a restart never waits an hour for the next.
@@ -25,8 +28,9 @@ public static class RecurringJobs
             services.GetRequiredService<IRecurringJobManager>(),
             services.GetRequiredService<IConfiguration>(),
             services.GetRequiredService<OrganisationClock>());
+        var delay = services.GetRequiredService<IConfiguration>().GetValue(StartupScanDelayKey, 30);
         services.GetRequiredService<IBackgroundJobClient>()
-            .Schedule<ReminderScanJob>(job => job.RunAsync(CancellationToken.None), TimeSpan.FromSeconds(30));
+            .Schedule<ReminderScanJob>(job => job.RunAsync(CancellationToken.None), TimeSpan.FromSeconds(Math.Max(0, delay)));
     }
 
     /// <summary>Registers (or updates) the recurring jobs; safe to call on every start of every instance.</summary>

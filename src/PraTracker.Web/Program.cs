@@ -5,14 +5,17 @@ using PraTracker.Web;
 using PraTracker.Web.Components;
 using PraTracker.Web.Endpoints;
 using PraTracker.Web.Endpoints.Api;
+using PraTracker.Web.Observability;
 using PraTracker.Web.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddPraTrackerData(builder.Configuration);
 builder.Services.AddPraTrackerJobs(builder.Configuration);
+builder.Services.AddPraTrackerObservability(builder.Configuration);
 builder.Services.AddPraTrackerWeb(builder.Environment, builder.Configuration);
 builder.Services.AddPraTrackerRateLimits(builder.Configuration);
+builder.Services.AddPraTrackerReverseProxy(builder.Configuration);
 builder.Services.AddPublicApi();
 
 var app = builder.Build();
@@ -23,6 +26,9 @@ await using (var scope = app.Services.CreateAsyncScope())
 }
 
 app.Services.RegisterPraTrackerRecurringJobs();
+
+// First, so every later step (HTTPS redirection, rate limits, logs) sees the visitor's address and scheme.
+app.UseForwardedHeaders();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -45,19 +51,29 @@ app.UsePublicApiProblems();
 app.UseCors();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseUserLogScope();
 app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets().AllowAnonymous();
-app.MapPraTrackerComponents();
-app.MapAccountEndpoints();
 app.MapHealthEndpoints();
-app.MapJobDashboard();
-app.MapCalendarFeeds();
-app.MapDocumentFiles();
-app.MapDocumentFeeds();
-app.MapCsvExports();
-app.MapPublicApi();
+
+// A jobs-only instance answers its health probes and nothing else.
+if (app.Services.GetRequiredService<InstanceSettings>().ServesWeb)
+{
+    app.MapStaticAssets().AllowAnonymous();
+    app.MapPraTrackerComponents();
+    app.MapAccountEndpoints();
+    app.MapJobDashboard();
+    app.MapCalendarFeeds();
+    app.MapDocumentFiles();
+    app.MapDocumentFeeds();
+    app.MapCsvExports();
+    app.MapPublicApi();
+}
+else
+{
+    app.MapNotFoundFallback();
+}
 
 app.Run();
 

@@ -18,6 +18,7 @@ using PraTracker.Web.Features.Documents;
 using PraTracker.Web.Features.Imports;
 using PraTracker.Web.Features.Requests;
 using PraTracker.Web.Security;
+using StackExchange.Redis;
 
 namespace PraTracker.Web;
 
@@ -25,6 +26,12 @@ namespace PraTracker.Web;
 public static class WebServiceCollectionExtensions
 {
     public const string LoginPath = "/account/login";
+
+    /// <summary>ConnectionStrings:Redis, the optional SignalR backplane.</summary>
+    public const string RedisConnectionStringName = "Redis";
+
+    /// <summary>Names this app's channels on a Redis server that other apps may share.</summary>
+    public const string RedisChannelPrefix = "PraTracker:";
 
     public static IServiceCollection AddPraTrackerWeb(this IServiceCollection services, IHostEnvironment environment, IConfiguration configuration)
     {
@@ -66,7 +73,8 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<TwoFactorRule>();
         services.AddSingleton<IAuthorizationHandler, TwoFactorRequirementHandler>();
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddPraTrackerHealthChecks();
+        AddScaleOut(services, configuration);
 
         services.AddScoped<ViewerContextFactory>();
         services.AddScoped<RequestService>();
@@ -87,5 +95,19 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<ImportService>();
         services.AddSingleton<ApiReference>();
         return services;
+    }
+
+    /// <summary>
+    /// SignalR's messages through Redis when it is configured, for several instances behind one load balancer (their
+    /// data-protection keys are shared through the database, see AddPraTrackerData). Blazor circuits live in one
+    /// instance's memory, so the load balancer must still keep each browser on one instance.
+    /// </summary>
+    private static void AddScaleOut(IServiceCollection services, IConfiguration configuration)
+    {
+        var signalR = services.AddSignalR();
+        if (configuration.GetConnectionString(RedisConnectionStringName) is { Length: > 0 } redis)
+        {
+            signalR.AddStackExchangeRedis(redis, options => options.Configuration.ChannelPrefix = RedisChannel.Literal(RedisChannelPrefix));
+        }
     }
 }

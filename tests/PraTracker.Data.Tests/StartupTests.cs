@@ -96,7 +96,7 @@ public abstract class StartupTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Equal(provider == DatabaseProvider.Sqlite, await db.Requests.AnyAsync());
     }
 
-    private ServiceProvider BuildServices(Dictionary<string, string?> settings)
+    protected ServiceProvider BuildServices(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(_database.AppSettings).AddInMemoryCollection(settings).Build();
         return new ServiceCollection()
@@ -107,7 +107,7 @@ public abstract class StartupTests(DatabaseProvider provider) : IAsyncLifetime
             .BuildServiceProvider();
     }
 
-    private static async Task InitializeAsync(ServiceProvider services, TextWriter console)
+    protected static async Task InitializeAsync(ServiceProvider services, TextWriter console)
     {
         await using var scope = services.CreateAsyncScope();
         var initializer = scope.ServiceProvider.GetRequiredService<DatabaseInitializer>();
@@ -115,6 +115,33 @@ public abstract class StartupTests(DatabaseProvider provider) : IAsyncLifetime
     }
 }
 
-public sealed class PostgresStartupTests() : StartupTests(DatabaseProvider.Postgres);
+public sealed class PostgresStartupTests() : StartupTests(DatabaseProvider.Postgres)
+{
+    [Fact]
+    public async Task Instances_starting_at_once_on_one_database_migrate_and_seed_it_once()
+    {
+        var settings = new Dictionary<string, string?> { ["Demo:Seed"] = "true", ["Admin:Password"] = "Spokeo-Records-2026" };
+        var instances = Enumerable.Range(0, 3).Select(_ => BuildServices(settings)).ToList();
+        try
+        {
+            // Each instance has its own services, as separate processes would; they share only the database.
+            await Task.WhenAll(instances.Select(services => Task.Run(() => InitializeAsync(services, new StringWriter()))));
+
+            await using var db = instances[0].GetRequiredService<IDbContextFactory<PraTrackerDbContext>>().CreateDbContext().ViewAs(Viewer.System);
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+            Assert.Equal(17, await db.Requests.CountAsync());
+            Assert.Single(await db.DataProtectionKeys.ToListAsync());
+            await using var scope = instances[0].CreateAsyncScope();
+            Assert.Single(await scope.ServiceProvider.GetRequiredService<UserManager<PraTrackerUser>>().GetUsersInRoleAsync(Roles.Admin));
+        }
+        finally
+        {
+            foreach (var services in instances)
+            {
+                await services.DisposeAsync();
+            }
+        }
+    }
+}
 
 public sealed class SqliteStartupTests() : StartupTests(DatabaseProvider.Sqlite);

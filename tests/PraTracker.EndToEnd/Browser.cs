@@ -57,7 +57,7 @@ public sealed class Browser : IAsyncLifetime
     }
 
     /// <summary>A fresh page in its own context (its own cookies), optionally signed in through the sign-in form.</summary>
-    public async Task<IPage> OpenAsync(RunningApp app, bool signedIn)
+    public async Task<IPage> OpenAsync(IAppUnderTest app, bool signedIn)
     {
         var context = await Chromium.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString(), ViewportSize = new ViewportSize { Width = 1400, Height = 1000 } });
         // Generous timeouts: CI runs the app, PostgreSQL and the browser on two cores.

@@ -1,6 +1,4 @@
-using System.Diagnostics;
-using System.Net;
-using System.Text;
+using System.Globalization;
 using PraTracker.Data.Database;
 
 namespace PraTracker.Tests;
@@ -9,7 +7,7 @@ namespace PraTracker.Tests;
 /// The real app, started as its own process on 127.0.0.1 and a free port, on a fresh PostgreSQL database with the
 /// demo data, and stopped (with its database dropped) when the tests are done.
 /// </summary>
-public class RunningApp : IAsyncLifetime
+public class RunningApp : IAppUnderTest, IAsyncLifetime
 {
     public const string AdminEmail = "admin@pratracker.local";
     public const string AdminPassword = "Correct-Horse-Battery-42";
@@ -17,26 +15,18 @@ public class RunningApp : IAsyncLifetime
     /// <summary>The app's size limit for an uploaded file, small so an oversized file is quick to send.</summary>
     public const int DocumentLimitMegabytes = 2;
 
-    private readonly StringBuilder _log = new();
     private TestDatabase _database = null!;
-    private Process? _process;
+    private AppProcess? _process;
 
-    public Uri BaseAddress { get; private set; } = null!;
+    public Uri BaseAddress => Process.BaseAddress;
 
     /// <summary>The real SMTP server the app sends its e-mail to.</summary>
     public MailCatcher Mail { get; private set; } = null!;
 
     /// <summary>What the app wrote to its console, for a failure message.</summary>
-    public string Log
-    {
-        get
-        {
-            lock (_log)
-            {
-                return _log.ToString();
-            }
-        }
-    }
+    public string Log => _process?.Log ?? "";
+
+    private AppProcess Process => _process ?? throw new InvalidOperationException("The app is not started.");
 
     /// <summary>Settings (as environment variables) a variant of the app adds to, or changes in, the ones every test app gets.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
@@ -45,100 +35,41 @@ public class RunningApp : IAsyncLifetime
     {
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
         Mail = await MailCatcher.StartAsync();
-        var port = LocalMachine.FreePort();
-        BaseAddress = new Uri($"http://127.0.0.1:{port}");
-        var webProject = Path.Combine(LocalMachine.RepositoryRoot(), "src", "PraTracker.Web");
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/net10.0/
-        var app = Path.Combine(webProject, "bin", configuration, "net10.0", "PraTracker.Web.dll");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = webProject,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(app);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(BaseAddress.ToString());
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["ConnectionStrings__Postgres"] = _database.Settings.ConnectionString;
-        start.Environment["DataDirectory"] = _database.Settings.DataDirectory;
-        start.Environment["Demo__Seed"] = "true";
-        start.Environment["Admin__Email"] = AdminEmail;
-        start.Environment["Admin__Password"] = AdminPassword;
-        start.Environment["Jobs__WorkerCount"] = "1";
-        start.Environment["Security__SignInAttemptsPerMinute"] = "100000"; // every test signs in from 127.0.0.1
-        start.Environment["Api__RequestsPerMinute"] = "100000"; // and calls the API from there
-        start.Environment["Documents__MaxFileMegabytes"] = DocumentLimitMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["Smtp__Host"] = "127.0.0.1";
-        start.Environment["Smtp__Port"] = Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        start.Environment["App__BaseUrl"] = BaseAddress.ToString();
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        var settings = SettingsFor(_database, Mail);
         foreach (var (key, value) in Settings)
         {
-            start.Environment[key] = value;
+            settings[key] = value;
         }
 
-        _process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {app}.");
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
-
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var until = DateTime.UtcNow.AddSeconds(120);
-        while (DateTime.UtcNow < until)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The app exited with code {_process.ExitCode}:\n{Log}");
-            }
-
-            try
-            {
-                if ((await http.GetAsync(new Uri(BaseAddress, "/healthz"))).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Still starting.
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"The app did not answer /healthz within 120 seconds:\n{Log}");
+        _process = await AppProcess.StartAsync(settings);
     }
 
     public async Task DisposeAsync()
     {
-        if (_process is { HasExited: false })
+        if (_process is not null)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            await _process.DisposeAsync();
         }
 
-        _process?.Dispose();
         await _database.DisposeAsync();
         await Mail.DisposeAsync();
     }
 
-    private void Append(string? line)
+    /// <summary>The settings, as environment variables, of every app process the tests start on a database.</summary>
+    public static Dictionary<string, string> SettingsFor(TestDatabase database, MailCatcher mail) => new()
     {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_log)
-        {
-            _log.AppendLine(line);
-        }
-    }
+        ["ASPNETCORE_ENVIRONMENT"] = "Development",
+        ["ConnectionStrings__Postgres"] = database.Settings.ConnectionString,
+        ["DataDirectory"] = database.Settings.DataDirectory,
+        ["Demo__Seed"] = "true",
+        ["Admin__Email"] = AdminEmail,
+        ["Admin__Password"] = AdminPassword,
+        ["Jobs__WorkerCount"] = "1",
+        ["Security__SignInAttemptsPerMinute"] = "100000", // every test signs in from 127.0.0.1
+        ["Api__RequestsPerMinute"] = "100000", // and calls the API from there
+        ["Documents__MaxFileMegabytes"] = DocumentLimitMegabytes.ToString(CultureInfo.InvariantCulture),
+        ["Smtp__Host"] = "127.0.0.1",
+        ["Smtp__Port"] = mail.Port.ToString(CultureInfo.InvariantCulture),
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
 }

@@ -32,7 +32,7 @@ public abstract class DocumentExtractionTests(DatabaseProvider provider) : IAsyn
         _host = new HostBuilder()
             .ConfigureAppConfiguration(config => config.AddInMemoryCollection(_database.AppSettings).AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Jobs:RunServer"] = "false",
+                [InstanceSettings.RoleKey] = nameof(InstanceRole.Web),
                 ["Documents:Folder"] = _folder,
                 ["Documents:MaxFileMegabytes"] = "5",
             }))

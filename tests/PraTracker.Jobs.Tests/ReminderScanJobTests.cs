@@ -255,7 +255,7 @@ public abstract class ReminderScanJobTests(DatabaseProvider provider) : IAsyncLi
         new HostBuilder()
             .ConfigureAppConfiguration(config => config.AddInMemoryCollection(_database.AppSettings).AddInMemoryCollection(new Dictionary<string, string?>
             {
-                ["Jobs:RunServer"] = "false",
+                [InstanceSettings.RoleKey] = nameof(InstanceRole.Web),
                 ["Smtp:Host"] = "127.0.0.1",
                 ["Smtp:Port"] = _mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Smtp:From"] = "PraTracker <alerts@example.org>",

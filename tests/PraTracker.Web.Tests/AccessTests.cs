@@ -20,15 +20,6 @@ public abstract class AccessTests<TFixture>(TFixture fixture) : IClassFixture<TF
     private readonly TFixture _fixture = fixture;
 
     [Fact]
-    public async Task The_health_check_reports_the_database_reachable()
-    {
-        using var client = _fixture.NewClient();
-        var response = await client.GetAsync("/healthz");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("{\"status\":\"Healthy\",\"checks\":{\"database\":\"Healthy\"}}", await response.Content.ReadAsStringAsync());
-    }
-
-    [Fact]
     public void Every_page_declares_whether_anonymous_visitors_may_open_it()
     {
         var pages = RouteEndpoints().Where(e => e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null).ToList();

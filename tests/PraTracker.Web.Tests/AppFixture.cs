@@ -19,6 +19,7 @@ public abstract partial class AppFixture(DatabaseProvider provider) : IAsyncLife
     public const string AttorneyPassword = "Attorney-Password-2026";
 
     private TestDatabase _database = null!;
+    private IReadOnlyDictionary<string, string?> _variant = new Dictionary<string, string?>();
 
     public WebApplicationFactory<Program> App { get; private set; } = null!;
 
@@ -27,8 +28,17 @@ public abstract partial class AppFixture(DatabaseProvider provider) : IAsyncLife
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(provider);
-        var variant = await StartBesideAsync();
-        App = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        _variant = await StartBesideAsync();
+        App = NewInstance();
+        _ = App.Server;
+    }
+
+    /// <summary>
+    /// Another instance of the app on this fixture's database, as a second server behind a load balancer would be;
+    /// <paramref name="settings"/> adds to or changes the fixture's settings. The caller disposes it.
+    /// </summary>
+    public WebApplicationFactory<Program> NewInstance(IReadOnlyDictionary<string, string>? settings = null) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {
             host.UseEnvironment("Production");
             foreach (var (key, value) in _database.AppSettings)
@@ -39,18 +49,21 @@ public abstract partial class AppFixture(DatabaseProvider provider) : IAsyncLife
             host.UseSetting("Admin:Email", AdminEmail);
             host.UseSetting("Admin:Password", AdminPassword);
             host.UseSetting("Demo:Seed", "true");
-            host.UseSetting("Jobs:RunServer", "false");
+            host.UseSetting(Jobs.InstanceSettings.RoleKey, nameof(Jobs.InstanceRole.Web)); // tests run the jobs they need themselves
             host.UseSetting(Web.Features.Documents.LibraryOverviewCache.SecondsKey, "0"); // tests seed documents straight into the database
             host.UseSetting(Web.Features.Agencies.AgencyScorecardCache.SecondsKey, "0"); // and requests
             host.UseSetting(Web.Security.RateLimits.SignInPerMinuteKey, "100000"); // every test signs in from the same address
             host.UseSetting(Web.Security.RateLimits.ApiPerMinuteKey, "100000"); // every test calls the API from the same address
-            foreach (var (key, value) in variant)
+            foreach (var (key, value) in _variant)
+            {
+                host.UseSetting(key, value);
+            }
+
+            foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             {
                 host.UseSetting(key, value);
             }
         });
-        _ = App.Server;
-    }
 
     public async Task DisposeAsync()
     {
@@ -113,9 +126,12 @@ public abstract partial class AppFixture(DatabaseProvider provider) : IAsyncLife
     {
         var form = await client.GetStringAsync(url);
         fields["_handler"] = formName;
-        fields["__RequestVerificationToken"] = WebUtility.HtmlDecode(AntiforgeryToken().Match(form).Groups[1].Value);
+        fields["__RequestVerificationToken"] = AntiforgeryTokenIn(form);
         return await client.PostAsync(url, new FormUrlEncodedContent(fields));
     }
+
+    /// <summary>The antiforgery token of a page's form.</summary>
+    public static string AntiforgeryTokenIn(string page) => WebUtility.HtmlDecode(AntiforgeryToken().Match(page).Groups[1].Value);
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();

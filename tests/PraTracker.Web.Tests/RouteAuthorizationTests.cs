@@ -83,6 +83,7 @@ public sealed class RouteAuthorizationTests(SqliteAppFixture fixture) : IClassFi
         ["/error"] = Rule.Public,
         ["/not-found"] = Rule.Public,
         ["/healthz"] = Rule.Public,
+        ["/readyz"] = Rule.Public,
         ["/exports/requests.csv"] = Rule.Public,
         ["/exports/deadlines.csv"] = Rule.Public,
         ["/exports/contracts.csv"] = Rule.Public,

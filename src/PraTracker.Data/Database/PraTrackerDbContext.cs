@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using PraTracker.Data.Agencies;
@@ -11,7 +12,7 @@ using PraTracker.Data.Requests;
 namespace PraTracker.Data.Database;
 
 /// <summary>The app's database, shared by both providers; what a query may return depends on its <see cref="Viewer"/>.</summary>
-public abstract partial class PraTrackerDbContext : IdentityDbContext<PraTrackerUser>
+public abstract partial class PraTrackerDbContext : IdentityDbContext<PraTrackerUser>, IDataProtectionKeyContext
 {
     private readonly TimeProvider _clock;
 
@@ -44,6 +45,9 @@ public abstract partial class PraTrackerDbContext : IdentityDbContext<PraTracker
     public DbSet<ReminderDispatch> ReminderDispatches => Set<ReminderDispatch>();
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>ASP.NET Core's data-protection keys, shared by every instance so a cookie made by one is read by all.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Runs this context's queries for the given viewer.</summary>
     public PraTrackerDbContext ViewAs(Viewer viewer)

@@ -1,27 +1,42 @@
+using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PraTracker.Data.Database;
+using PraTracker.Jobs.Email;
 
 namespace PraTracker.Web.Endpoints;
 
-/// <summary>/healthz: whether the database answers; anonymous, and says nothing but up or down.</summary>
+/// <summary>
+/// Probes for a load balancer or orchestrator, both anonymous and free of private data:
+/// /healthz (liveness) says the process answers; /readyz (readiness) checks the database, file storage and mail settings.
+/// </summary>
 public static class HealthEndpoints
 {
+    public const string ReadyTag = "ready";
+
+    public static IHealthChecksBuilder AddPraTrackerHealthChecks(this IServiceCollection services) =>
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
+            .AddCheck<SmtpHealthCheck>("smtp", tags: [ReadyTag]);
+
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteAsync }).AllowAnonymous();
+        // Liveness runs no check: a database outage must not make an orchestrator restart every instance.
+        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync }).AllowAnonymous();
+        endpoints.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag), ResponseWriter = WriteAsync }).AllowAnonymous();
         return endpoints;
     }
 
     private static Task WriteAsync(HttpContext context, HealthReport report)
     {
         context.Response.ContentType = "application/json";
+        context.Response.Headers.CacheControl = "no-store";
         var body = new
         {
             status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString()),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body));
     }
@@ -32,9 +47,46 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<PraTrackerDbContext>
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Database.CanConnectAsync(cancellationToken)
-            ? HealthCheckResult.Healthy()
-            : HealthCheckResult.Unhealthy("The database does not answer.");
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            return await db.Database.CanConnectAsync(cancellationToken)
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy("The database does not answer.");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy("The database does not answer.");
+        }
+    }
+}
+
+/// <summary>
+/// Mail is not needed to serve pages, so it never makes an instance unready: degraded when e-mail is off or the
+/// server does not accept a connection (alerts wait and are retried), healthy when it does.
+/// </summary>
+internal sealed class SmtpHealthCheck(SmtpSettings settings) : IHealthCheck
+{
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(3);
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        if (!settings.Enabled)
+        {
+            return HealthCheckResult.Degraded("E-mail is off: Smtp:Host is not set, so no alert or invitation is sent.");
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(ConnectTimeout);
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync(settings.Host!, settings.Port, timeout.Token);
+            return HealthCheckResult.Healthy();
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return HealthCheckResult.Degraded("The mail server does not accept connections; alerts wait and are retried.");
+        }
     }
 }

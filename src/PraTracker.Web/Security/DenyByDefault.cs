@@ -27,7 +27,14 @@ public static class DenyByDefault
             }
         });
 
-        app.MapFallback("{*path}", () => Results.NotFound()).AllowAnonymous();
+        app.MapNotFoundFallback();
         return app;
+    }
+
+    /// <summary>An address that matches nothing is "not found" for everyone, never a sign-in prompt.</summary>
+    public static IEndpointRouteBuilder MapNotFoundFallback(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapFallback("{*path}", () => Results.NotFound()).AllowAnonymous();
+        return endpoints;
     }
 }
