@@ -13,6 +13,11 @@ source "$repo_root/scripts/postgres-cluster.sh"
 install_if_missing "test -x /usr/bin/chromium" chromium
 # The alert tests send through a real SMTP server: Debian's python3-aiosmtpd on 127.0.0.1.
 install_if_missing "/usr/bin/python3 -c 'import aiosmtpd'" python3 python3-aiosmtpd
+# The S3 document-store tests run s3rver, an S3-compatible server on Node, pinned in tests/tools/package-lock.json.
+install_if_missing "command -v node && command -v npm" nodejs npm
+if [[ ! -f $repo_root/tests/tools/node_modules/s3rver/bin/s3rver.js ]]; then
+  npm ci --prefix "$repo_root/tests/tools" --no-audit --no-fund
+fi
 # The two-instance test shares SignalR's messages through a real Redis server on 127.0.0.1.
 install_if_missing "test -x /usr/bin/redis-server" redis-server
 # The deployment files are validated offline: the compose file by docker-compose (v1, no engine needed), the

@@ -23,7 +23,12 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(settings);
         var documents = DocumentStorageSettings.FromConfiguration(configuration, settings);
         services.AddSingleton(documents);
-        services.AddSingleton<IDocumentFileStore>(new LocalDocumentFileStore(documents));
+        // Made by the container, which disposes the S3 store's client at shutdown.
+        services.AddSingleton<IDocumentFileStore>(_ => documents.Provider switch
+        {
+            DocumentStorageProvider.S3 => new S3DocumentFileStore(documents),
+            _ => new LocalDocumentFileStore(documents),
+        });
         services.TryAddSingleton(TimeProvider.System);
         var zone = OrganisationClock.ZoneFrom(configuration);
         services.AddSingleton(sp => new OrganisationClock(sp.GetRequiredService<TimeProvider>(), zone));

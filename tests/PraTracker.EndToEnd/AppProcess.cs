@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace PraTracker.Tests;
@@ -44,8 +43,8 @@ public sealed class AppProcess : IAppUnderTest, IAsyncDisposable
     /// <summary>Starts the app and waits until /healthz answers; App__BaseUrl is set to the address it listens on.</summary>
     public static async Task<AppProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-        var webProject = Repository.PathOf("src", "PraTracker.Web");
+        var baseAddress = new Uri($"http://127.0.0.1:{LocalMachine.FreePort()}");
+        var webProject = Path.Combine(LocalMachine.RepositoryRoot(), "src", "PraTracker.Web");
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/net10.0/
         var app = Path.Combine(webProject, "bin", configuration, "net10.0", "PraTracker.Web.dll");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -91,13 +90,6 @@ public sealed class AppProcess : IAppUnderTest, IAsyncDisposable
         }
 
         _process.Dispose();
-    }
-
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private async Task WaitUntilLiveAsync(TimeSpan limit)

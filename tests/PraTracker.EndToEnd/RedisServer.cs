@@ -32,7 +32,7 @@ public sealed class RedisServer : IAsyncDisposable
             throw new InvalidOperationException("Debian's redis-server is missing; scripts/test.sh installs it.");
         }
 
-        var port = AppProcess.FreePort();
+        var port = LocalMachine.FreePort();
         var start = new ProcessStartInfo(Program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { "--bind", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--save", "", "--appendonly", "no" })
         {

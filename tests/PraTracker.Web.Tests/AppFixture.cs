@@ -19,6 +19,7 @@ public abstract partial class AppFixture(DatabaseProvider provider) : IAsyncLife
     public const string AttorneyPassword = "Attorney-Password-2026";
 
     private TestDatabase _database = null!;
+    private IReadOnlyDictionary<string, string?> _variant = new Dictionary<string, string?>();
 
     public WebApplicationFactory<Program> App { get; private set; } = null!;
 
@@ -27,6 +28,7 @@ public abstract partial class AppFixture(DatabaseProvider provider) : IAsyncLife
     public async Task InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync(provider);
+        _variant = await StartBesideAsync();
         App = NewInstance();
         _ = App.Server;
     }
@@ -52,6 +54,11 @@ public abstract partial class AppFixture(DatabaseProvider provider) : IAsyncLife
             host.UseSetting(Web.Features.Agencies.AgencyScorecardCache.SecondsKey, "0"); // and requests
             host.UseSetting(Web.Security.RateLimits.SignInPerMinuteKey, "100000"); // every test signs in from the same address
             host.UseSetting(Web.Security.RateLimits.ApiPerMinuteKey, "100000"); // every test calls the API from the same address
+            foreach (var (key, value) in _variant)
+            {
+                host.UseSetting(key, value);
+            }
+
             foreach (var (key, value) in settings ?? new Dictionary<string, string>())
             {
                 host.UseSetting(key, value);
@@ -61,8 +68,16 @@ public abstract partial class AppFixture(DatabaseProvider provider) : IAsyncLife
     public async Task DisposeAsync()
     {
         await App.DisposeAsync();
+        await StopBesideAsync();
         await _database.DisposeAsync();
     }
+
+    /// <summary>Starts what a variant of the app needs beside it (a server), and returns the settings it adds or changes.</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string?>> StartBesideAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>());
+
+    /// <summary>Stops what <see cref="StartBesideAsync"/> started, once the app has stopped.</summary>
+    protected virtual Task StopBesideAsync() => Task.CompletedTask;
 
     /// <summary>A browser-like client that keeps cookies and does not follow redirects, so tests see them.</summary>
     /// <summary>A browser-like client over HTTPS, as the app runs outside development (its cookies are Secure-only there).</summary>
@@ -125,3 +140,41 @@ public abstract partial class AppFixture(DatabaseProvider provider) : IAsyncLife
 public sealed class PostgresAppFixture() : AppFixture(DatabaseProvider.Postgres);
 
 public sealed class SqliteAppFixture() : AppFixture(DatabaseProvider.Sqlite);
+
+/// <summary>The app keeping its files in a bucket of a real S3-compatible server, or, where none can run, the reason its tests skip.</summary>
+public sealed class S3AppFixture() : AppFixture(DatabaseProvider.Sqlite)
+{
+    public const string Bucket = "pratracker-documents";
+
+    private S3Server? _server;
+
+    public string? SkipReason { get; private set; }
+
+    protected override async Task<IReadOnlyDictionary<string, string?>> StartBesideAsync()
+    {
+        SkipReason = S3Server.Unavailable();
+        if (SkipReason is not null)
+        {
+            return new Dictionary<string, string?>();
+        }
+
+        _server = await S3Server.StartAsync();
+        return new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "S3",
+            ["Storage:S3:ServiceUrl"] = _server.ServiceUrl.ToString(),
+            ["Storage:S3:Bucket"] = Bucket,
+            ["Storage:S3:AccessKey"] = S3Server.AccessKey,
+            ["Storage:S3:SecretKey"] = S3Server.SecretKey,
+            ["Storage:S3:CreateBucket"] = "true", // the demo data's files are the first ones stored
+        };
+    }
+
+    protected override async Task StopBesideAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+}

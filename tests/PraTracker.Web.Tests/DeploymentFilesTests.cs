@@ -13,9 +13,9 @@ public sealed partial class DeploymentFilesTests
     public async Task The_compose_file_validates_with_the_example_settings_and_a_password()
     {
         var env = Path.Combine(Directory.CreateTempSubdirectory("pratracker-compose-").FullName, ".env");
-        await File.WriteAllTextAsync(env, await File.ReadAllTextAsync(Repository.PathOf(".env.example")) + "\nPOSTGRES_PASSWORD=an-example-password\n");
+        await File.WriteAllTextAsync(env, await File.ReadAllTextAsync(PathInRepository(".env.example")) + "\nPOSTGRES_PASSWORD=an-example-password\n");
 
-        var (code, output) = await RunAsync("docker-compose", "-f", Repository.PathOf("docker-compose.yml"), "--env-file", env, "config");
+        var (code, output) = await RunAsync("docker-compose", "-f", PathInRepository("docker-compose.yml"), "--env-file", env, "config");
         Assert.True(code == 0, output);
         Assert.Contains("Password=an-example-password", output, StringComparison.Ordinal);
         Assert.Contains("read_only: true", output, StringComparison.Ordinal);
@@ -30,9 +30,9 @@ public sealed partial class DeploymentFilesTests
     public async Task Without_a_database_password_the_compose_file_refuses_with_the_reason()
     {
         var env = Path.Combine(Directory.CreateTempSubdirectory("pratracker-compose-").FullName, ".env");
-        await File.WriteAllTextAsync(env, await File.ReadAllTextAsync(Repository.PathOf(".env.example")));
+        await File.WriteAllTextAsync(env, await File.ReadAllTextAsync(PathInRepository(".env.example")));
 
-        var (code, output) = await RunAsync("docker-compose", "-f", Repository.PathOf("docker-compose.yml"), "--env-file", env, "config");
+        var (code, output) = await RunAsync("docker-compose", "-f", PathInRepository("docker-compose.yml"), "--env-file", env, "config");
         Assert.NotEqual(0, code);
         Assert.Contains("set POSTGRES_PASSWORD in .env", output, StringComparison.Ordinal);
     }
@@ -40,8 +40,8 @@ public sealed partial class DeploymentFilesTests
     [Fact]
     public void Every_variable_the_compose_file_reads_is_explained_in_the_example_settings()
     {
-        var compose = File.ReadAllText(Repository.PathOf("docker-compose.yml"));
-        var example = File.ReadAllText(Repository.PathOf(".env.example"));
+        var compose = File.ReadAllText(PathInRepository("docker-compose.yml"));
+        var example = File.ReadAllText(PathInRepository(".env.example"));
 
         // ${NAME:-default} and ${NAME:?message}; $${NAME} is the container's own variable, not ours.
         var read = ComposeVariable().Matches(compose).Select(m => m.Groups[1].Value).Distinct().ToList();
@@ -54,7 +54,7 @@ public sealed partial class DeploymentFilesTests
     [InlineData("pratracker.example.org")]
     public async Task The_proxy_configuration_is_valid_for_a_trial_and_for_a_domain_with_https(string siteAddress)
     {
-        var (code, output) = await RunAsync("caddy", ["validate", "--config", Repository.PathOf("deploy", "Caddyfile"), "--adapter", "caddyfile"], ("SITE_ADDRESS", siteAddress));
+        var (code, output) = await RunAsync("caddy", ["validate", "--config", PathInRepository("deploy", "Caddyfile"), "--adapter", "caddyfile"], ("SITE_ADDRESS", siteAddress));
         Assert.True(code == 0, output);
         Assert.Contains("Valid configuration", output, StringComparison.Ordinal);
     }
@@ -62,13 +62,15 @@ public sealed partial class DeploymentFilesTests
     [Fact]
     public void The_image_restores_every_project_runs_unprivileged_and_checks_its_readiness()
     {
-        var dockerfile = File.ReadAllText(Repository.PathOf("Dockerfile"));
-        var projects = Directory.GetFiles(Repository.PathOf("src"), "*.csproj", SearchOption.AllDirectories)
-            .Select(p => Path.GetRelativePath(Repository.Root, p).Replace('\\', '/'));
+        var dockerfile = File.ReadAllText(PathInRepository("Dockerfile"));
+        var projects = Directory.GetFiles(PathInRepository("src"), "*.csproj", SearchOption.AllDirectories)
+            .Select(p => Path.GetRelativePath(LocalMachine.RepositoryRoot(), p).Replace('\\', '/'));
         Assert.All(projects, project => Assert.Contains($"COPY {project} ", dockerfile, StringComparison.Ordinal));
         Assert.Contains("USER $APP_UID", dockerfile, StringComparison.Ordinal);
         Assert.Contains("/readyz", dockerfile, StringComparison.Ordinal);
     }
+
+    private static string PathInRepository(params string[] parts) => Path.Combine([LocalMachine.RepositoryRoot(), .. parts]);
 
     private static Task<(int Code, string Output)> RunAsync(string program, params string[] arguments) => RunAsync(program, arguments, []);
 

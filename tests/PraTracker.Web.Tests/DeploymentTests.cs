@@ -146,7 +146,7 @@ public sealed class ReadinessCheckTests
         var reachable = new SmtpHealthCheck(new SmtpSettings("127.0.0.1", mail.Port, SmtpSecurity.None, null, null, "a@b.example", null));
         Assert.Equal(HealthStatus.Healthy, (await reachable.CheckHealthAsync(new HealthCheckContext())).Status);
 
-        var closed = new SmtpHealthCheck(new SmtpSettings("127.0.0.1", FreePort(), SmtpSecurity.None, null, null, "a@b.example", null));
+        var closed = new SmtpHealthCheck(new SmtpSettings("127.0.0.1", LocalMachine.FreePort(), SmtpSecurity.None, null, null, "a@b.example", null));
         var result = await closed.CheckHealthAsync(new HealthCheckContext());
         Assert.Equal(HealthStatus.Degraded, result.Status);
         Assert.Contains("does not accept connections", result.Description);
@@ -155,18 +155,11 @@ public sealed class ReadinessCheckTests
     [Fact]
     public async Task The_database_check_is_unhealthy_when_the_database_does_not_answer()
     {
-        var settings = new DatabaseSettings(DatabaseProvider.Postgres, $"Host=127.0.0.1;Port={FreePort()};Username=nobody;Timeout=2", Path.GetTempPath());
+        var settings = new DatabaseSettings(DatabaseProvider.Postgres, $"Host=127.0.0.1;Port={LocalMachine.FreePort()};Username=nobody;Timeout=2", Path.GetTempPath());
         var check = new DatabaseHealthCheck(new PraTrackerDbContextFactory(settings, TimeProvider.System, null));
         var result = await check.CheckHealthAsync(new HealthCheckContext());
         Assert.Equal(HealthStatus.Unhealthy, result.Status);
         Assert.Equal("The database does not answer.", result.Description);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

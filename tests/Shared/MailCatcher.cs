@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using MimeKit;
 
 namespace PraTracker.Tests;
@@ -32,7 +30,7 @@ public sealed class MailCatcher : IAsyncDisposable
             throw new InvalidOperationException("Debian's python3 is missing; scripts/test.sh installs python3-aiosmtpd.");
         }
 
-        var chosen = port ?? FreePort();
+        var chosen = port ?? LocalMachine.FreePort();
         // aiosmtpd creates the Maildir (with its cur, new and tmp folders) only where none exists yet.
         var directory = maildir ?? Path.Combine(Directory.CreateTempSubdirectory("pratracker-mail-").FullName, "maildir");
         var start = new ProcessStartInfo(python) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
@@ -42,24 +40,14 @@ public sealed class MailCatcher : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start aiosmtpd.");
-        var until = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < until)
+        if (await LocalMachine.WaitForListenerAsync(chosen, process, TimeSpan.FromSeconds(20)))
         {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"aiosmtpd exited: {await process.StandardError.ReadToEndAsync()} (is python3-aiosmtpd installed?)");
-            }
+            return new MailCatcher(process, chosen, directory);
+        }
 
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, chosen);
-                return new MailCatcher(process, chosen, directory);
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(100);
-            }
+        if (process.HasExited)
+        {
+            throw new InvalidOperationException($"aiosmtpd exited: {await process.StandardError.ReadToEndAsync()} (is python3-aiosmtpd installed?)");
         }
 
         process.Kill(entireProcessTree: true);
@@ -87,12 +75,5 @@ public sealed class MailCatcher : IAsyncDisposable
     {
         await StopAsync();
         _process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -6,7 +6,7 @@ using UglyToad.PdfPig.Writer;
 
 namespace PraTracker.Tests;
 
-/// <summary>Real files for upload and extraction tests: PDFs with a text layer, and zip archives, built in memory.</summary>
+/// <summary>Real files for upload and extraction tests: PDFs with a text layer, zip archives, and noise, built in memory.</summary>
 public static class TestFiles
 {
     /// <summary>A PDF with one page per text, each set in Helvetica.</summary>
@@ -36,5 +36,13 @@ public static class TestFiles
         }
 
         return buffer.ToArray();
+    }
+
+    /// <summary>Bytes that compress to nothing and repeat no pattern, the same for the same size on every run.</summary>
+    public static byte[] Noise(int size)
+    {
+        var bytes = new byte[size];
+        new Random(size).NextBytes(bytes);
+        return bytes;
     }
 }

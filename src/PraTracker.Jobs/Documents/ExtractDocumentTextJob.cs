@@ -52,13 +52,13 @@ public sealed class ExtractDocumentTextJob(
                 throw new UnreadableDocumentException($"Its content type {document.ContentType} is not one the library reads.");
             }
 
-            if (!store.Exists(document.Sha256))
+            if (!await store.ExistsAsync(document.Sha256, ct))
             {
                 throw new UnreadableDocumentException("Its file is missing from the document store.");
             }
 
             ExtractedText result;
-            await using (var content = store.OpenRead(document.Sha256))
+            await using (var content = await store.OpenForRandomAccessAsync(document.Sha256, ct))
             {
                 result = await DocumentTextExtractor.ExtractAsync(kind, content, depth, Limits, async (name, stream, token) =>
                 {

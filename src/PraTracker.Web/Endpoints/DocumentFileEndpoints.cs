@@ -30,10 +30,20 @@ public static class DocumentFileEndpoints
         var document = await db.Documents.AsNoTracking().Where(d => d.Id == id)
             .Select(d => new { d.Sha256, d.FileName, d.ContentType, Public = d.PublicationStatus == PublicationStatus.Published })
             .SingleOrDefaultAsync(ct);
-        if (document is null || !store.Exists(document.Sha256))
+        if (document is null)
         {
-            http.SkipStatusCodePage();
-            return TypedResults.NotFound();
+            return NotFound(http);
+        }
+
+        Stream content;
+        try
+        {
+            // Seekable with its length, so the result answers range requests (a PDF viewer asks for parts of a large file).
+            content = await store.OpenReadAsync(document.Sha256, ct);
+        }
+        catch (FileNotFoundException)
+        {
+            return NotFound(http);
         }
 
         // Only PDFs and images are shown in the page; anything else is always a download, with the type it was stored as.
@@ -48,6 +58,12 @@ public static class DocumentFileEndpoints
         http.Response.Headers.ContentSecurityPolicy = shown ? SecurityHeaders.FramedByTheApp : "sandbox; default-src 'none'; frame-ancestors 'none'";
 
         http.Response.Headers.CacheControl = document.Public ? "public, max-age=300" : "private, no-store";
-        return TypedResults.Stream(store.OpenRead(document.Sha256), document.ContentType, enableRangeProcessing: true);
+        return TypedResults.Stream(content, document.ContentType, enableRangeProcessing: true);
+    }
+
+    private static IResult NotFound(HttpContext http)
+    {
+        http.SkipStatusCodePage();
+        return TypedResults.NotFound();
     }
 }
