@@ -31,7 +31,7 @@ public abstract class DeploymentTests<TFixture>(TFixture fixture) : IClassFixtur
     }
 
     [Fact]
-    public async Task Readiness_checks_the_database_and_says_e_mail_is_off_without_failing()
+    public async Task Readiness_checks_the_database_and_storage_and_says_e_mail_is_off_without_failing()
     {
         using var client = _fixture.NewClient();
         var response = await client.GetAsync("/readyz");
@@ -39,6 +39,7 @@ public abstract class DeploymentTests<TFixture>(TFixture fixture) : IClassFixtur
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var checks = body.RootElement.GetProperty("checks");
         Assert.Equal("Healthy", checks.GetProperty("database").GetProperty("status").GetString());
+        Assert.Equal("Healthy", checks.GetProperty("storage").GetProperty("status").GetString());
         Assert.Equal("Degraded", checks.GetProperty("smtp").GetProperty("status").GetString());
         Assert.Contains("Smtp:Host is not set", checks.GetProperty("smtp").GetProperty("description").GetString());
         Assert.Equal("Degraded", body.RootElement.GetProperty("status").GetString());

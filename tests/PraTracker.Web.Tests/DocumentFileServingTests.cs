@@ -100,5 +100,30 @@ public sealed class S3DocumentFileServingTests(S3AppFixture fixture) : DocumentF
 {
     protected override string? SkipReason => Fixture.SkipReason;
 
+    [SkippableFact]
+    public async Task Readiness_checks_the_bucket_and_names_no_bucket_to_visitors_when_it_is_missing()
+    {
+        Skip.If(SkipReason is not null, SkipReason);
+        using var client = Fixture.NewClient();
+        Assert.Contains("\"storage\":{\"status\":\"Healthy\"", await client.GetStringAsync("/readyz"), StringComparison.Ordinal);
+
+        await using var missing = Fixture.NewInstance(new Dictionary<string, string>
+        {
+            ["Storage:S3:Bucket"] = "no-such-bucket-here",
+            ["Storage:S3:CreateBucket"] = "false",
+            ["Demo:Seed"] = "false",
+        });
+        using var missingClient = missing.CreateClient(AppFixture.BrowserLike);
+        var response = await missingClient.GetAsync("/readyz");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        using var json = System.Text.Json.JsonDocument.Parse(body);
+        var storage = json.RootElement.GetProperty("checks").GetProperty("storage");
+        Assert.Equal("Unhealthy", storage.GetProperty("status").GetString());
+        Assert.Equal("File storage cannot be used; the app's log says why.", storage.GetProperty("description").GetString());
+        Assert.Equal("Healthy", json.RootElement.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
+        Assert.DoesNotContain("no-such-bucket-here", body, StringComparison.Ordinal);
+    }
+
     protected override bool KeepsFilesInTheFolder => false;
 }

@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PraTracker.Data.Database;
+using PraTracker.Data.Documents;
 using PraTracker.Jobs.Email;
 
 namespace PraTracker.Web.Endpoints;
 
 /// <summary>
 /// Probes for a load balancer or orchestrator, both anonymous and free of private data:
-/// /healthz (liveness) says the process answers; /readyz (readiness) checks the database, file storage and mail settings.
+/// /healthz (liveness) says the process answers; /readyz (readiness) checks the database, file storage and mail server.
 /// </summary>
 public static class HealthEndpoints
 {
@@ -19,6 +20,7 @@ public static class HealthEndpoints
     public static IHealthChecksBuilder AddPraTrackerHealthChecks(this IServiceCollection services) =>
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [ReadyTag])
+            .AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag])
             .AddCheck<SmtpHealthCheck>("smtp", tags: [ReadyTag]);
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
@@ -57,6 +59,27 @@ internal sealed class DatabaseHealthCheck(IDbContextFactory<PraTrackerDbContext>
         catch (Exception e) when (e is not OperationCanceledException)
         {
             return HealthCheckResult.Unhealthy("The database does not answer.");
+        }
+    }
+}
+
+/// <summary>
+/// Healthy when the file store can be written (a local folder) or reached with its credentials (an S3 bucket).
+/// The reason it cannot is logged, not shown: the probe is anonymous and the reason names buckets and folders.
+/// </summary>
+internal sealed class StorageHealthCheck(IDocumentFileStore store, ILogger<StorageHealthCheck> logger) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await store.EnsureReachableAsync(cancellationToken);
+            return HealthCheckResult.Healthy();
+        }
+        catch (DocumentStoreUnavailableException e)
+        {
+            logger.LogError(e, "File storage ({Store}) cannot be used: {Reason}", store.Description, e.Message);
+            return HealthCheckResult.Unhealthy("File storage cannot be used; the app's log says why.");
         }
     }
 }
