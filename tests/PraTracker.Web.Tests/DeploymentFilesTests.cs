@@ -70,6 +70,49 @@ public sealed partial class DeploymentFilesTests
         Assert.Contains("/readyz", dockerfile, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_operations_guide_explains_every_setting_the_app_reads_and_no_other()
+    {
+        // Every configuration key the source names: "Section:Key" literals, plus the constants for single-word keys
+        // and connection-string names.
+        var read = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.GetFiles(PathInRepository("src"), "*.cs", SearchOption.AllDirectories).Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains("Migrations")))
+        {
+            var source = File.ReadAllText(file);
+            read.UnionWith(SectionKeyLiteral().Matches(source).Select(m => m.Groups[1].Value).Where(k => !ModelAnnotationSections.Contains(k.Split(':')[0])));
+            read.UnionWith(ConnectionStringName().Matches(source).Select(m => $"ConnectionStrings:{m.Groups[1].Value}"));
+            read.UnionWith(SingleWordKey().Matches(source).Select(m => m.Groups[1].Value));
+        }
+
+        Assert.Contains("Storage:S3:Bucket", read);
+        Assert.Contains("ConnectionStrings:Redis", read);
+        Assert.Contains("DataDirectory", read);
+
+        var guide = File.ReadAllText(PathInRepository("docs", "operations.md"));
+        var reference = guide[guide.IndexOf("## Configuration reference", StringComparison.Ordinal)..];
+        var documented = ReferenceRow().Matches(reference).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Empty(read.Except(documented).Order());
+        // Logging:LogLevel:* is read by the host itself, not by the app's code.
+        Assert.Empty(documented.Except(read).Where(k => !k.StartsWith("Logging:LogLevel:", StringComparison.Ordinal)).Order());
+        Assert.All(documented, key => Assert.Contains($"| `{key}` | `{key.Replace(":", "__", StringComparison.Ordinal)}`", reference, StringComparison.Ordinal));
+    }
+
+    /// <summary>EF Core's model annotations look like settings ("Npgsql:IndexMethod") but are not.</summary>
+    private static readonly HashSet<string> ModelAnnotationSections = ["Npgsql", "Relational", "Sqlite", "SqlServer"];
+
+    [GeneratedRegex(@"""([A-Z][A-Za-z0-9]*(?::[A-Z][A-Za-z0-9]*)+)""")]
+    private static partial Regex SectionKeyLiteral();
+
+    [GeneratedRegex(@"ConnectionStringName\s*=\s*""([A-Za-z]+)""")]
+    private static partial Regex ConnectionStringName();
+
+    [GeneratedRegex(@"DataDirectoryKey\s*=\s*""([A-Za-z]+)""")]
+    private static partial Regex SingleWordKey();
+
+    [GeneratedRegex(@"^\| `([A-Za-z0-9:]+)` \|", RegexOptions.Multiline)]
+    private static partial Regex ReferenceRow();
+
     private static string PathInRepository(params string[] parts) => Path.Combine([LocalMachine.RepositoryRoot(), .. parts]);
 
     private static Task<(int Code, string Output)> RunAsync(string program, params string[] arguments) => RunAsync(program, arguments, []);
