@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +16,9 @@ namespace PraTracker.Data;
 /// <summary>Registers the data layer: the context factory on the configured provider, Identity's stores and start-up work.</summary>
 public static class DataServiceCollectionExtensions
 {
+    public const string KeyCertificatePathKey = "DataProtection:CertificatePath";
+    public const string KeyCertificatePasswordKey = "DataProtection:CertificatePassword";
+
     /// <summary>Every instance must name the same application, or each reads only its own cookies.</summary>
     public const string DataProtectionApplicationName = "PraTracker";
 
@@ -50,14 +55,45 @@ public static class DataServiceCollectionExtensions
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<PraTrackerDbContext>();
 
-        // The keys behind sign-in cookies and form tokens live in the database, so every instance reads what any made.
-        services.AddDataProtection()
+        // The keys behind sign-in cookies and form tokens live in the database, so every instance reads what any made;
+        // with a certificate configured they are encrypted there, so a copy of the database cannot forge a sign-in.
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName(DataProtectionApplicationName)
             .PersistKeysToDbContext<PraTrackerDbContext>();
+        if (KeyCertificate.FromConfiguration(configuration) is { } certificate)
+        {
+            dataProtection.ProtectKeysWithCertificate(certificate);
+        }
 
         services.AddScoped<UserAccounts>();
         services.AddScoped<AdminBootstrapper>();
         services.AddScoped<DatabaseInitializer>();
         return services;
+    }
+}
+
+/// <summary>The certificate (a PKCS#12 file with its private key) that encrypts the data-protection keys at rest.</summary>
+internal static class KeyCertificate
+{
+    public static X509Certificate2? FromConfiguration(IConfiguration configuration)
+    {
+        if (configuration[DataServiceCollectionExtensions.KeyCertificatePathKey] is not { Length: > 0 } path)
+        {
+            return null;
+        }
+
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, configuration[DataServiceCollectionExtensions.KeyCertificatePasswordKey]);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            throw new InvalidOperationException($"{DataServiceCollectionExtensions.KeyCertificatePathKey} names \"{path}\", which cannot be read as a PKCS#12 (.pfx) file with that password: {e.Message}", e);
+        }
+
+        return certificate.HasPrivateKey
+            ? certificate
+            : throw new InvalidOperationException($"{DataServiceCollectionExtensions.KeyCertificatePathKey} names \"{path}\", a certificate without its private key, which cannot decrypt the keys.");
     }
 }

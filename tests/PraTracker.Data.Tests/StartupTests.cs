@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -85,6 +86,47 @@ public abstract class StartupTests(DatabaseProvider provider) : IAsyncLifetime
         Assert.Contains(dueThisWeek, d => d.DaysLeft >= 0);
         Assert.Contains(dueThisWeek, d => d.DaysLeft < 0);
         Assert.All(dueThisWeek, d => Assert.Contains("Cal. Gov. Code § 7922.535", d.Explanation));
+    }
+
+    [Fact]
+    public async Task With_a_certificate_the_data_protection_key_is_kept_encrypted_and_every_instance_can_read_it()
+    {
+        var folder = Directory.CreateTempSubdirectory("pratracker-cert-").FullName;
+        var pfx = Path.Combine(folder, "keys.pfx");
+        using (var rsa = System.Security.Cryptography.RSA.Create(2048))
+        {
+            var request = new System.Security.Cryptography.X509Certificates.CertificateRequest(
+                "CN=PraTracker keys", rsa, System.Security.Cryptography.HashAlgorithmName.SHA256, System.Security.Cryptography.RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(5));
+            await File.WriteAllBytesAsync(pfx, certificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pfx, "pfx-password-1"));
+        }
+
+        var settings = new Dictionary<string, string?>
+        {
+            ["Admin:Password"] = "Spokeo-Records-2026",
+            [DataServiceCollectionExtensions.KeyCertificatePathKey] = pfx,
+            [DataServiceCollectionExtensions.KeyCertificatePasswordKey] = "pfx-password-1",
+        };
+        await using var first = BuildServices(settings);
+        await InitializeAsync(first, new StringWriter());
+        var token = first.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("signed in");
+
+        await using var db = first.GetRequiredService<IDbContextFactory<PraTrackerDbContext>>().CreateDbContext().ViewAs(Viewer.System);
+        var key = Assert.Single(await db.DataProtectionKeys.ToListAsync());
+        Assert.Contains("EncryptedXmlDecryptor", key.Xml!, StringComparison.Ordinal);
+        Assert.DoesNotContain("<value>", key.Xml, StringComparison.Ordinal);
+
+        // Another instance, with the same certificate, reads the key and the token.
+        await using var second = BuildServices(settings);
+        Assert.Equal("signed in", second.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(token));
+    }
+
+    [Fact]
+    public void A_certificate_that_cannot_be_read_stops_start_up_with_the_reason()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.pfx");
+        var error = Assert.Throws<InvalidOperationException>(() => BuildServices(new() { [DataServiceCollectionExtensions.KeyCertificatePathKey] = missing }));
+        Assert.StartsWith($"DataProtection:CertificatePath names \"{missing}\", which cannot be read as a PKCS#12 (.pfx) file", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
