@@ -44,6 +44,11 @@ if (!app.Environment.IsDevelopment())
     app.UseHttpsRedirection();
 }
 
+if (HttpsOnly.IsRequired(app.Environment, app.Configuration))
+{
+    app.UseHttpsOnlyRefusal();
+}
+
 app.UseSecurityHeaders();
 app.UseNulCharacterRefusal();
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
@@ -53,6 +58,7 @@ app.UseRateLimiter();
 app.UseAuthentication();
 app.UseUserLogScope();
 app.UseAuthorization();
+app.UseFormPostCheck();
 app.UseAntiforgery();
 
 app.MapHealthEndpoints();

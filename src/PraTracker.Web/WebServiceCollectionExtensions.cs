@@ -41,8 +41,9 @@ public static class WebServiceCollectionExtensions
             services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new StartedClock(start)));
         }
 
-        // Cookies travel over HTTPS only, except on a developer's machine served over plain http://localhost.
-        var secureCookies = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        // Cookies travel over HTTPS only, except on a developer's machine or a trial told so (Security:HttpsOnly=false),
+        // where they follow the request.
+        var secureCookies = HttpsOnly.IsRequired(environment, configuration) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
 

@@ -73,6 +73,21 @@ public abstract class BadInputTests<TFixture>(TFixture fixture) : IClassFixture<
         Assert.True(failures.Count == 0, string.Join("\n", failures.Distinct()));
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/account/login")]
+    [InlineData("/requests")]
+    public async Task A_post_to_a_page_that_is_not_a_form_is_refused_as_such_not_a_failure(string page)
+    {
+        using var client = fixture.NewClient();
+        var response = await client.PostAsync(page, null);
+        Assert.Equal(System.Net.HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("accepts only its own forms", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var json = await client.PostAsync(page, new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(System.Net.HttpStatusCode.UnsupportedMediaType, json.StatusCode);
+    }
+
     [Fact]
     public async Task The_sign_in_form_answers_oversized_and_malformed_values_with_a_message_not_a_failure()
     {

@@ -113,6 +113,7 @@ public abstract class DeploymentTests<TFixture>(TFixture fixture) : IClassFixtur
             var context = await server.SendAsync(http =>
             {
                 http.Connection.RemoteIpAddress = IPAddress.Parse("10.1.2.3"); // the proxy
+                http.Request.Scheme = "https";
                 http.Request.Method = "GET";
                 http.Request.Path = "/api/v1/agencies";
                 http.Request.Headers["X-Forwarded-For"] = visitor;
@@ -127,6 +128,28 @@ public abstract class DeploymentTests<TFixture>(TFixture fixture) : IClassFixtur
 
         // Trusted, the proxy's header names another visitor with a budget of their own; untrusted, it is ignored.
         Assert.Equal(otherVisitor, await CallAsync("203.0.113.2"));
+    }
+
+    [Fact]
+    public async Task Over_plain_http_pages_are_refused_with_the_way_out_while_the_probes_answer()
+    {
+        using var http = _fixture.App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = new Uri("http://localhost") });
+        var page = await http.GetAsync("/account/login");
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Equal(Web.Security.HttpsOnly.Refusal, await page.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/readyz")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_trial_told_so_signs_in_over_plain_http()
+    {
+        await using var trial = _fixture.NewInstance(new Dictionary<string, string> { [Web.Security.HttpsOnly.Key] = "false" });
+        using var http = trial.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("http://localhost") });
+        var signedIn = await AppFixture.SignInAsync(http, AppFixture.AdminEmail, AppFixture.AdminPassword);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.DoesNotContain(signedIn.Headers.GetValues("Set-Cookie"), c => c.Contains("secure", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/imports")).StatusCode);
     }
 
     private static string CookiesFrom(HttpResponseMessage response) =>
