@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components.Endpoints;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace PraTracker.Web.Security;
 
@@ -38,8 +39,11 @@ public static class HttpsOnly
     /// </summary>
     public static IApplicationBuilder UseFormPostCheck(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
+        // The header is read as it came: HasFormContentType would throw once antiforgery has refused the request, and a
+        // status-code page re-executed for that refusal passes here again.
         if (HttpMethods.IsPost(context.Request.Method)
-            && !context.Request.HasFormContentType
+            && !IsForm(context.Request.ContentType)
+            && context.Features.Get<IStatusCodeReExecuteFeature>() is null
             && context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)
         {
             context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
@@ -50,4 +54,9 @@ public static class HttpsOnly
 
         await next();
     });
+
+    private static bool IsForm(string? contentType) =>
+        contentType is not null
+        && (contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)
+            || contentType.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase));
 }
