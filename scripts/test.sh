@@ -13,6 +13,10 @@ source "$repo_root/scripts/postgres-cluster.sh"
 install_if_missing "test -x /usr/bin/chromium" chromium
 # The alert tests send through a real SMTP server: Debian's python3-aiosmtpd on 127.0.0.1.
 install_if_missing "/usr/bin/python3 -c 'import aiosmtpd'" python3 python3-aiosmtpd
+# The tests read agencies' replies from a real IMAP server: Debian's dovecot, a throwaway instance per test on 127.0.0.1.
+# Where systemd runs, installing the package also starts the system's own dovecot on ports 143 and 993; the tests'
+# instances use their own ports, folders and configuration and never touch it.
+install_if_missing "test -x /usr/sbin/dovecot && test -x /usr/lib/dovecot/imap-login" dovecot-imapd
 # The S3 document-store tests run s3rver, an S3-compatible server on Node, pinned in tests/tools/package-lock.json.
 install_if_missing "command -v node && command -v npm" nodejs npm
 if [[ ! -f $repo_root/tests/tools/node_modules/s3rver/bin/s3rver.js ]]; then
