@@ -53,39 +53,9 @@ public sealed class S3Server : IAsyncDisposable
         var script = Script() ?? throw new InvalidOperationException(Unavailable());
         var port = LocalMachine.FreePort();
         var directory = Directory.CreateTempSubdirectory("pratracker-s3-").FullName;
-        var start = new ProcessStartInfo("node") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[] { script, "--address", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--directory", directory, "--silent" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start s3rver.");
-        // Both pipes are drained so the server never blocks on a full one; what it says on stderr explains a failed start.
-        var errors = new System.Text.StringBuilder();
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, line) =>
-        {
-            lock (errors)
-            {
-                errors.AppendLine(line.Data);
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        if (await LocalMachine.WaitForListenerAsync(port, process, TimeSpan.FromSeconds(30)))
-        {
-            return new S3Server(process, port, directory);
-        }
-
-        var exited = process.HasExited;
-        process.Kill(entireProcessTree: true);
-        await process.WaitForExitAsync();
-        lock (errors)
-        {
-            throw exited
-                ? new InvalidOperationException($"s3rver exited: {errors}")
-                : new TimeoutException("s3rver did not start listening within 30 seconds.");
-        }
+        var start = new ProcessStartInfo("node", [script, "--address", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--directory", directory, "--silent"]);
+        var process = await LocalMachine.StartServerAsync("s3rver", start, port, TimeSpan.FromSeconds(30));
+        return new S3Server(process, port, directory);
     }
 
     /// <summary>A client of the server with its credentials, to look at buckets as the store left them.</summary>
@@ -96,24 +66,7 @@ public sealed class S3Server : IAsyncDisposable
         ForcePathStyle = true,
     });
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A temporary folder left behind is no failure.
-        }
-    }
+    public async ValueTask DisposeAsync() => await LocalMachine.StopServerAsync(_process, _directory);
 
     private static string? Script()
     {
