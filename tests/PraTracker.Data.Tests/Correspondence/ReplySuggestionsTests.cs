@@ -120,6 +120,27 @@ public sealed class ReplySuggestionsTests
     }
 
     [Fact]
+    public void Only_citations_near_the_withholding_count_as_exemptions_not_the_act_the_request_was_made_under()
+    {
+        const string body = """
+            Dear Ms. Doe,
+
+            Thank you for your request under the California Public Records Act, Government Code section 7920.000 et seq.,
+            received on March 2, 2026, for records concerning the Department's use of automated license plate readers,
+            including contracts, data-sharing agreements, retention schedules, audit logs and training materials for the
+            years 2022 through 2026. The Department searched the files of its Information Technology Division and its
+            Office of Constitutional Policing.
+
+            The audit logs are exempt from disclosure under Gov. Code § 7923.600 and are withheld in their entirety.
+            """;
+
+        var suggestion = ReplySuggestions.Suggest(null, body, March12);
+
+        Assert.Equal(RequestEventKind.Denial, suggestion.Kind);
+        Assert.Equal("Gov. Code § 7923.600", suggestion.Exemptions);
+    }
+
+    [Fact]
     public void A_no_records_response_is_a_denial_citing_nothing()
     {
         const string body = """
