@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PraTracker.Data.Database;
 using PraTracker.Jobs.Alerts;
+using PraTracker.Jobs.Correspondence;
 using PraTracker.Jobs.Deadlines;
 using PraTracker.Jobs.Documents;
 using PraTracker.Jobs.Email;
@@ -53,6 +54,11 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<RequeueStalledExtractionsJob>();
         services.AddSingleton<DocumentExtraction>();
         services.AddScoped<DeadlineRecalculation>();
+        services.AddSingleton(ImapSettings.FromConfiguration(configuration));
+        services.AddSingleton(sp => CorrespondenceSettings.FromConfiguration(configuration, sp.GetRequiredService<SmtpSettings>()));
+        services.AddTransient<LetterSender>();
+        services.AddTransient<MailboxPollJob>();
+        services.AddTransient<SendDueFollowUpsJob>();
 
         // Every instance that runs jobs is a Hangfire server on the shared storage, which hands each job to one of them.
         var instance = InstanceSettings.FromConfiguration(configuration);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PraTracker.Data.Database;
 using PraTracker.Jobs.Alerts;
+using PraTracker.Jobs.Correspondence;
 using PraTracker.Jobs.Deadlines;
 using PraTracker.Jobs.Documents;
 
@@ -14,6 +15,8 @@ public static class RecurringJobs
     public const string MarkMissedDeadlines = "deadlines:mark-missed";
     public const string DeadlineAlerts = "deadlines:alerts";
     public const string RequeueStalledExtractions = "documents:requeue-stalled";
+    public const string MailboxPoll = "mail:poll";
+    public const string AutomaticFollowUps = "mail:follow-ups";
 
     /// <summary>Seconds after start-up before this instance's first alert scan.</summary>
     public const string StartupScanDelayKey = "Reminders:StartupScanDelaySeconds";
@@ -51,5 +54,21 @@ public static class RecurringJobs
             job => job.RunAsync(CancellationToken.None),
             "*/15 * * * *",
             new RecurringJobOptions { TimeZone = clock.Zone });
+        manager.AddOrUpdate<SendDueFollowUpsJob>(
+            AutomaticFollowUps,
+            job => job.RunAsync(CancellationToken.None),
+            configuration["Correspondence:FollowUpCron"] ?? "15 * * * *",
+            new RecurringJobOptions { TimeZone = clock.Zone });
+
+        // The mailbox is read only where one is configured; a poll left from an earlier configuration is removed.
+        var imap = ImapSettings.FromConfiguration(configuration);
+        if (imap.Enabled)
+        {
+            manager.AddOrUpdate<MailboxPollJob>(MailboxPoll, job => job.RunAsync(CancellationToken.None), imap.Cron, new RecurringJobOptions { TimeZone = clock.Zone });
+        }
+        else
+        {
+            manager.RemoveIfExists(MailboxPoll);
+        }
     }
 }

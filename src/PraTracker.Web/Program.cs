@@ -72,6 +72,7 @@ if (app.Services.GetRequiredService<InstanceSettings>().ServesWeb)
     app.MapJobDashboard();
     app.MapCalendarFeeds();
     app.MapDocumentFiles();
+    app.MapMailFiles();
     app.MapDocumentFeeds();
     app.MapCsvExports();
     app.MapPublicApi();

@@ -94,6 +94,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<UserAdminService>();
         services.AddScoped<AccountSecurityService>();
         services.AddScoped<ImportService>();
+        services.AddScoped<PraTracker.Web.Features.Correspondence.CorrespondenceService>();
         services.AddSingleton<ApiReference>();
         return services;
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PraTracker.Data.Auditing;
 using PraTracker.Data.Contracts;
+using PraTracker.Data.Correspondence;
 using PraTracker.Data.Deadlines;
 using PraTracker.Data.Documents;
 using PraTracker.Data.Requests;
@@ -41,5 +42,9 @@ public abstract partial class PraTrackerDbContext
         builder.Entity<Follow>().HasQueryFilter(f => SeesPrivate);
         builder.Entity<ReminderDispatch>().HasQueryFilter(d => SeesPrivate);
         builder.Entity<AuditEntry>().HasQueryFilter(e => SeesPrivate);
+
+        // Correspondence names people and addresses: staff only, even on a public request.
+        builder.Entity<EmailMessage>().HasQueryFilter(m => SeesPrivate);
+        builder.Entity<MailboxState>().HasQueryFilter(s => SeesPrivate);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using PraTracker.Data.Agencies;
 using PraTracker.Data.Auditing;
 using PraTracker.Data.Contracts;
+using PraTracker.Data.Correspondence;
 using PraTracker.Data.Deadlines;
 using PraTracker.Data.Documents;
 using PraTracker.Data.Identity;
@@ -45,6 +46,8 @@ public abstract partial class PraTrackerDbContext : IdentityDbContext<PraTracker
     public DbSet<ReminderDispatch> ReminderDispatches => Set<ReminderDispatch>();
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
+    public DbSet<MailboxState> MailboxStates => Set<MailboxState>();
 
     /// <summary>ASP.NET Core's data-protection keys, shared by every instance so a cookie made by one is read by all.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

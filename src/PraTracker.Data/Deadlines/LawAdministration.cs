@@ -33,6 +33,9 @@ public sealed class LawEdit
     public string? AppealSourceUrl { get; set; }
     public string CalendarCode { get; set; } = "";
     public string? Notes { get; set; }
+
+    /// <summary>The law's own follow-up letter; empty for the built-in one.</summary>
+    public string? FollowUpTemplate { get; set; }
     public SourceConfidence Confidence { get; set; }
     public DateOnly LastCheckedOn { get; set; }
 
@@ -60,6 +63,7 @@ public sealed class LawEdit
         AppealSourceUrl = law.AppealSourceUrl,
         CalendarCode = law.HolidayCalendar.Code,
         Notes = law.Notes,
+        FollowUpTemplate = law.FollowUpTemplate,
         Confidence = law.Confidence,
         LastCheckedOn = law.LastCheckedOn,
     };
@@ -135,6 +139,11 @@ public static class LawAdministration
             }
         }
 
+        if (!string.IsNullOrWhiteSpace(edit.FollowUpTemplate))
+        {
+            errors.AddRange(Correspondence.FollowUpLetters.Validate(edit.FollowUpTemplate).Select(e => $"Follow-up letter: {e}"));
+        }
+
         return errors;
     }
 
@@ -181,6 +190,7 @@ public static class LawAdministration
         law.AppealSourceUrl = InputText.TrimmedOrNull(edit.AppealSourceUrl);
         law.HolidayCalendar = calendar!;
         law.Notes = InputText.TrimmedOrNull(edit.Notes);
+        law.FollowUpTemplate = InputText.TrimmedOrNull(edit.FollowUpTemplate);
         law.Confidence = edit.Confidence;
         law.LastCheckedOn = edit.LastCheckedOn;
 

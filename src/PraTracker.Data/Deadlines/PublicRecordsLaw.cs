@@ -49,6 +49,9 @@ public class PublicRecordsLaw : IAudited
     public Guid HolidayCalendarId { get; set; }
     public HolidayCalendar HolidayCalendar { get; set; } = null!;
 
+    /// <summary>The follow-up letter sent when an agency misses a deadline under this law, with placeholders; null for the built-in one.</summary>
+    public string? FollowUpTemplate { get; set; }
+
     public string? Notes { get; set; }
     public SourceConfidence Confidence { get; set; }
     public DateOnly LastCheckedOn { get; set; }

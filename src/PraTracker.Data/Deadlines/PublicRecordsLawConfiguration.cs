@@ -23,6 +23,7 @@ internal sealed class PublicRecordsLawConfiguration : IEntityTypeConfiguration<P
         law.Property(l => l.Confidence).HasConversion<string>().HasMaxLength(20);
         law.Property(l => l.ExtensionConditions).HasMaxLength(2000);
         law.Property(l => l.Notes).HasMaxLength(4000);
+        law.Property(l => l.FollowUpTemplate).HasMaxLength(10000);
         law.Property(l => l.ResponseSourceUrl).HasMaxLength(2000);
         law.Property(l => l.ExtensionSourceUrl).HasMaxLength(2000);
         law.Property(l => l.AppealSourceUrl).HasMaxLength(2000);

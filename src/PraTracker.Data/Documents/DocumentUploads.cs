@@ -79,6 +79,37 @@ public static class DocumentUploads
     }
 
     /// <summary>
+    /// Stores a file for a request and returns its private document, not yet added to the context, so the caller
+    /// saves it in one go with what it belongs to (a timeline event, an e-mail); or the id of the request's document
+    /// already holding the same file; or why the file was refused.
+    /// </summary>
+    public static async Task<(Document? Added, Guid? Existing, string? Error)> PrepareAsync(
+        PraTrackerDbContext db, IDocumentFileStore store, DocumentStorageSettings settings, Guid requestId, string fileName, Stream content, string? userId,
+        DateTimeOffset now, DateOnly releasedOn, CancellationToken ct = default)
+    {
+        var cleaned = CleanFileName(fileName);
+        if (cleaned is null || DocumentFileTypes.Identify(cleaned) is not var (kind, contentType))
+        {
+            return (null, null, $"\"{fileName}\" is not a type the library takes: {DocumentFileTypes.Accepted}.");
+        }
+
+        StoredFile stored;
+        try
+        {
+            stored = await StoreCheckedAsync(store, settings, content, cleaned, kind, contentType, ct);
+        }
+        catch (DocumentRefusedException refused)
+        {
+            return (null, null, $"\"{cleaned}\": {refused.Message}");
+        }
+
+        var existing = await db.Documents.Where(d => d.RequestId == requestId && d.Sha256 == stored.Sha256).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(ct);
+        return existing is not null
+            ? (null, existing, null)
+            : (NewDocument(requestId, null, null, cleaned, contentType, stored, userId, now, releasedOn), null, null);
+    }
+
+    /// <summary>
     /// Adds a file found inside an e-mail or an archive as a private child document of it, on the same request;
     /// returns the new document's id, or why the file was skipped. A file the request already holds is not added again.
     /// </summary>

@@ -32,6 +32,9 @@ public class RecordsRequest : IAudited, IConcurrencyStamped
     /// <summary>Attorneys' working notes; never shown to anonymous visitors, whatever the visibility.</summary>
     public string? InternalNotes { get; set; }
 
+    /// <summary>Whether the app sends its drafted follow-up by itself when the agency misses a deadline; off unless an attorney turns it on.</summary>
+    public bool AutoSendFollowUps { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();

@@ -43,4 +43,10 @@ public enum RequestEventKind
     Lawsuit,
     Withdrawal,
     Note,
+
+    /// <summary>A follow-up the requester sent after the agency missed a deadline; it moves no deadline.</summary>
+    FollowUp,
+
+    /// <summary>An agency's e-mail filed by the mailbox poll, waiting for an attorney to say what it is.</summary>
+    AgencyReply,
 }

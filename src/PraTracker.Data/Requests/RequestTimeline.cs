@@ -72,9 +72,14 @@ public static class RequestTimeline
         return errors;
     }
 
-    /// <summary>Logs an event, updates the request's status and dates, and recomputes its deadlines; nothing is saved if the input is invalid.</summary>
+    /// <summary>
+    /// Logs an event, updates the request's status and dates, and recomputes its deadlines; nothing is saved if the
+    /// input is invalid. <paramref name="alongside"/> makes further changes (the e-mail the event records, the dates
+    /// it sets) that are saved in the same transaction and counted in the same recomputation.
+    /// </summary>
     public static async Task<TimelineResult> LogAsync(
-        PraTrackerDbContext db, Guid requestId, RequestEventInput input, string? userId, DateTimeOffset now, DateOnly today, CancellationToken ct = default)
+        PraTrackerDbContext db, Guid requestId, RequestEventInput input, string? userId, DateTimeOffset now, DateOnly today, CancellationToken ct = default,
+        Action<RecordsRequest, RequestEvent>? alongside = null)
     {
         var errors = Validate(input, today);
         if (errors.Count > 0)
@@ -96,6 +101,49 @@ public static class RequestTimeline
         };
         db.RequestEvents.Add(logged); // fix-up puts it in request.Events too
         ApplyToRequest(request, logged);
+        alongside?.Invoke(request, logged);
+        RequestDeadlines.Synchronise(db, request, calendar, today);
+        db.Entry(request).Property(r => r.UpdatedAt).IsModified = true;
+        return await SaveAsync(db, ct);
+    }
+
+    /// <summary>
+    /// Says what a filed agency reply is (an acknowledgement, an extension with its new date, a denial...): the event
+    /// takes that kind, and the request's status and deadlines follow as if it had been logged so.
+    /// </summary>
+    public static async Task<TimelineResult> ClassifyAsync(
+        PraTrackerDbContext db, Guid requestId, Guid eventId, RequestEventInput input, string? userId, DateTimeOffset now, DateOnly today, CancellationToken ct = default)
+    {
+        var errors = Validate(input, today).ToList();
+        if (input.Kind is RequestEventKind.AgencyReply or RequestEventKind.FollowUp or RequestEventKind.Filed)
+        {
+            errors.Add("Choose what the agency's reply is: an acknowledgement, an extension, a request for clarification, a fee estimate, a production or a denial.");
+        }
+
+        if (errors.Count > 0)
+        {
+            return new TimelineResult(errors);
+        }
+
+        var (request, calendar) = await RequestDeadlines.LoadAsync(db, requestId, ct);
+        if (request.Events.FirstOrDefault(e => e.Id == eventId) is not { } reply)
+        {
+            return new TimelineResult(["That reply is no longer on this request's timeline."]);
+        }
+
+        if (reply.Kind != RequestEventKind.AgencyReply)
+        {
+            return new TimelineResult([$"This reply was already classified as {reply.Kind}; remove the event and log it again to change it."]);
+        }
+
+        reply.Kind = input.Kind;
+        reply.OccurredOn = input.OccurredOn;
+        reply.Summary = input.Summary.Trim();
+        reply.ExemptionsCited = string.IsNullOrWhiteSpace(input.ExemptionsCited) ? null : input.ExemptionsCited.Trim();
+        reply.AgencyPromisedOn = input.AgencyPromisedOn;
+        reply.LoggedByUserId = userId;
+        reply.LoggedAt = now;
+        ApplyToRequest(request, reply);
         RequestDeadlines.Synchronise(db, request, calendar, today);
         db.Entry(request).Property(r => r.UpdatedAt).IsModified = true;
         return await SaveAsync(db, ct);

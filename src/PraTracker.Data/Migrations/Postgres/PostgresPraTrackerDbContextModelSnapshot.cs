@@ -488,6 +488,153 @@ namespace PraTracker.Data.Migrations.Postgres
                     b.ToTable("Vendors");
                 });
 
+            modelBuilder.Entity("PraTracker.Data.Correspondence.EmailMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("Date")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ForDeadlineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FromAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("HandledByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ImapFolder")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("ImapUid")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ImapUidValidity")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("InReplyTo")
+                        .HasMaxLength(998)
+                        .HasColumnType("character varying(998)");
+
+                    b.Property<string>("MatchedBy")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(998)
+                        .HasColumnType("character varying(998)");
+
+                    b.Property<DateTimeOffset>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("RawSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("RawSizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("References")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ReplyToAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("RequestEventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("TextBody")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ToAddresses")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("ForDeadlineId")
+                        .IsUnique();
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("RawSha256");
+
+                    b.HasIndex("RequestEventId");
+
+                    b.HasIndex("RequestId", "ProcessedAt");
+
+                    b.HasIndex("Status", "ProcessedAt");
+
+                    b.HasIndex("ImapFolder", "ImapUidValidity", "ImapUid")
+                        .IsUnique();
+
+                    b.ToTable("EmailMessages");
+                });
+
+            modelBuilder.Entity("PraTracker.Data.Correspondence.MailboxState", b =>
+                {
+                    b.Property<string>("Folder")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("LastPolledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("LastSucceededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("LastUid")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("UidValidity")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Folder");
+
+                    b.ToTable("MailboxStates");
+                });
+
             modelBuilder.Entity("PraTracker.Data.Deadlines.Deadline", b =>
                 {
                     b.Property<Guid>("Id")
@@ -753,6 +900,10 @@ namespace PraTracker.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<string>("FollowUpTemplate")
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)");
 
                     b.Property<Guid>("HolidayCalendarId")
                         .HasColumnType("uuid");
@@ -1175,6 +1326,9 @@ namespace PraTracker.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<bool>("AutoSendFollowUps")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
@@ -1519,6 +1673,37 @@ namespace PraTracker.Data.Migrations.Postgres
                     b.Navigation("TechnologyCategory");
 
                     b.Navigation("Vendor");
+                });
+
+            modelBuilder.Entity("PraTracker.Data.Correspondence.EmailMessage", b =>
+                {
+                    b.HasOne("PraTracker.Data.Documents.Document", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PraTracker.Data.Deadlines.Deadline", "ForDeadline")
+                        .WithMany()
+                        .HasForeignKey("ForDeadlineId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PraTracker.Data.Requests.RequestEvent", "RequestEvent")
+                        .WithMany()
+                        .HasForeignKey("RequestEventId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PraTracker.Data.Requests.RecordsRequest", "Request")
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Document");
+
+                    b.Navigation("ForDeadline");
+
+                    b.Navigation("Request");
+
+                    b.Navigation("RequestEvent");
                 });
 
             modelBuilder.Entity("PraTracker.Data.Deadlines.Deadline", b =>

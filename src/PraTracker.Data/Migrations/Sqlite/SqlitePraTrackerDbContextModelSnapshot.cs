@@ -475,6 +475,153 @@ namespace PraTracker.Data.Migrations.Sqlite
                     b.ToTable("Vendors");
                 });
 
+            modelBuilder.Entity("PraTracker.Data.Correspondence.EmailMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Date")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ForDeadlineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HandledByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImapFolder")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ImapUid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ImapUidValidity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InReplyTo")
+                        .HasMaxLength(998)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatchedBy")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MessageId")
+                        .HasMaxLength(998)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProcessedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RawSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("RawSizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("References")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplyToAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RequestEventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextBody")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToAddresses")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("ForDeadlineId")
+                        .IsUnique();
+
+                    b.HasIndex("MessageId");
+
+                    b.HasIndex("RawSha256");
+
+                    b.HasIndex("RequestEventId");
+
+                    b.HasIndex("RequestId", "ProcessedAt");
+
+                    b.HasIndex("Status", "ProcessedAt");
+
+                    b.HasIndex("ImapFolder", "ImapUidValidity", "ImapUid")
+                        .IsUnique();
+
+                    b.ToTable("EmailMessages");
+                });
+
+            modelBuilder.Entity("PraTracker.Data.Correspondence.MailboxState", b =>
+                {
+                    b.Property<string>("Folder")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastPolledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSucceededAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastUid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UidValidity")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Folder");
+
+                    b.ToTable("MailboxStates");
+                });
+
             modelBuilder.Entity("PraTracker.Data.Deadlines.Deadline", b =>
                 {
                     b.Property<Guid>("Id")
@@ -739,6 +886,10 @@ namespace PraTracker.Data.Migrations.Sqlite
                     b.Property<string>("FeeEstimateEffect")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUpTemplate")
+                        .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("HolidayCalendarId")
@@ -1148,6 +1299,9 @@ namespace PraTracker.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AutoSendFollowUps")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -1482,6 +1636,37 @@ namespace PraTracker.Data.Migrations.Sqlite
                     b.Navigation("TechnologyCategory");
 
                     b.Navigation("Vendor");
+                });
+
+            modelBuilder.Entity("PraTracker.Data.Correspondence.EmailMessage", b =>
+                {
+                    b.HasOne("PraTracker.Data.Documents.Document", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PraTracker.Data.Deadlines.Deadline", "ForDeadline")
+                        .WithMany()
+                        .HasForeignKey("ForDeadlineId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PraTracker.Data.Requests.RequestEvent", "RequestEvent")
+                        .WithMany()
+                        .HasForeignKey("RequestEventId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PraTracker.Data.Requests.RecordsRequest", "Request")
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Document");
+
+                    b.Navigation("ForDeadline");
+
+                    b.Navigation("Request");
+
+                    b.Navigation("RequestEvent");
                 });
 
             modelBuilder.Entity("PraTracker.Data.Deadlines.Deadline", b =>
