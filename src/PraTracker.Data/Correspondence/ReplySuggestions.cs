@@ -122,14 +122,17 @@ public static class ReplySuggestions
     /// <summary>"not exempt", "isn't exempt", "no fee", "cannot extend": the phrase is said not to apply.</summary>
     private static readonly Regex Negation = new(@"\b(?:not|never|cannot)\b|n[’']t\b|\bno\s*$", Options);
 
+    private const string ConditionalWords = "if|whether|may|might|unless";
+
     /// <summary>"if any records are exempt", "we may need additional time": the phrase is only a possibility.</summary>
-    private static readonly Regex Conditional = new(@"\b(?:if|whether|may|might|unless)\b", Options);
+    private static readonly Regex Conditional = new($@"\b(?:{ConditionalWords})\b", Options);
 
     private static readonly Regex FeeWaiver = new(@"\bwaiv", Options);
 
     /// <summary>"we will release", "expect to produce the first installment", "once redacted": not done yet.</summary>
-    private static readonly Regex Prospective = new(@"\b(?:if|whether|may|might|unless|will|would|shall|expects?|anticipates?|once|upon|when|to be)\b|'ll\b", Options);
+    private static readonly Regex Prospective = new($@"\b(?:{ConditionalWords}|will|would|shall|expects?|anticipates?|once|upon|when|to be)\b|'ll\b", Options);
 
+    /// <summary>The suggestion for a reply received on <paramref name="receivedOn"/>; never throws, whatever the text.</summary>
     public static ReplySuggestion Suggest(string? subject, string? body, DateOnly receivedOn)
     {
         var reply = ReplyText.Read(subject, body);
@@ -218,30 +221,23 @@ public static class ReplySuggestions
             return (RequestEventKind.PartialProduction, [.. enclosed, .. withholding]);
         }
 
-        (Cue Cue, RequestEventKind Kind)[] order =
+        Cue[] order =
         [
-            (Cue.Withholding, RequestEventKind.Denial),
-            (Cue.RecordsEnclosed, RequestEventKind.FinalProduction),
-            (Cue.Clarification, RequestEventKind.ClarificationRequested),
-            (Cue.Fee, RequestEventKind.FeeEstimate),
-            (Cue.Extension, RequestEventKind.ExtensionNotice),
-            (Cue.Acknowledged, RequestEventKind.Acknowledged),
-            (Cue.WeakFee, RequestEventKind.FeeEstimate),
-            (Cue.WeakClarification, RequestEventKind.ClarificationRequested),
-            (Cue.WeakEnclosure, RequestEventKind.FinalProduction),
+            Cue.Withholding, Cue.RecordsEnclosed, Cue.Clarification, Cue.Fee, Cue.Extension, Cue.Acknowledged,
+            Cue.WeakFee, Cue.WeakClarification, Cue.WeakEnclosure,
         ];
-        foreach (var (cue, kind) in order)
+        foreach (var cue in order)
         {
             if (Of(cue) is { Count: > 0 } decisive)
             {
-                return (kind, decisive);
+                return (KindOf(cue), decisive);
             }
         }
 
         return (null, []);
     }
 
-    /// <summary>The kind a cue points to on its own; the production cues only count together with others.</summary>
+    /// <summary>The kind a cue points to on its own; records delivered or partly held back only count together.</summary>
     private static RequestEventKind? KindOf(Cue cue) => cue switch
     {
         Cue.Acknowledged => RequestEventKind.Acknowledged,
@@ -249,7 +245,7 @@ public static class ReplySuggestions
         Cue.Clarification or Cue.WeakClarification => RequestEventKind.ClarificationRequested,
         Cue.Fee or Cue.WeakFee => RequestEventKind.FeeEstimate,
         Cue.Withholding => RequestEventKind.Denial,
-        Cue.RecordsEnclosed or Cue.ProductionComplete => RequestEventKind.FinalProduction,
+        Cue.RecordsEnclosed or Cue.ProductionComplete or Cue.WeakEnclosure => RequestEventKind.FinalProduction,
         _ => null,
     };
 
