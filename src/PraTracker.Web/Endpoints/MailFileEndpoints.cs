@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using PraTracker.Data.Correspondence;
 using PraTracker.Data.Database;
@@ -14,9 +15,10 @@ public static class MailFileEndpoints
 {
     public static IEndpointRouteBuilder MapMailFiles(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/mail/{id:guid}/message.eml", async (Guid id, HttpContext http, ViewerContextFactory contexts, IDocumentFileStore store, CancellationToken ct) =>
+        endpoints.MapGet("/mail/{id:guid}/message.eml", async (Guid id, HttpContext http, IDbContextFactory<PraTrackerDbContext> dbFactory, IDocumentFileStore store, CancellationToken ct) =>
         {
-            await using var db = await contexts.OpenAsStaffAsync(ct);
+            // The policy has let only staff this far; the viewer's filter would hide the message from anyone else all the same.
+            await using var db = (await dbFactory.CreateDbContextAsync(ct)).ViewAs(ViewerContextFactory.ViewerOf(http.User));
             if (await CorrespondenceQueries.RawOfAsync(db, id, ct) is not { } raw)
             {
                 http.SkipStatusCodePage();
