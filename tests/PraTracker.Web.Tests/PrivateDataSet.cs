@@ -25,6 +25,7 @@ public sealed record PrivateDataSet(
         var publicWord = Word("shownword");
         var (privateWord, reviewWord, embargoWord, hiddenRequestWord, notesWord, privateNotesWord, bodyWord) =
             (Word("privateword"), Word("reviewword"), Word("embargoword"), Word("hiddenreq"), Word("notesword"), Word("privnotes"), Word("bodyword"));
+        var (mailSubjectWord, mailSenderWord, mailTextWord) = (Word("mailsubject"), Word("mailsender"), Word("mailtext"));
 
         var publicRequest = await fixture.PublicDemoRequestAsync();
         var privateRequest = await fixture.PrivateDemoRequestAsync();
@@ -64,12 +65,33 @@ public sealed record PrivateDataSet(
             Body = $"The clerk said off the record: {bodyWord}",
             LoggedAt = now,
         });
+        // An agency's e-mail filed on the public request: the timeline may say a reply came, never who wrote it or what it said.
+        var reply = new RequestEvent
+        {
+            RequestId = publicRequest.Id,
+            Kind = RequestEventKind.AgencyReply,
+            OccurredOn = DateOnly.FromDateTime(now.UtcDateTime),
+            Summary = PraTracker.Data.Correspondence.MailFiling.ReplySummary,
+            LoggedAt = now,
+        };
+        db.RequestEvents.Add(reply);
+        db.EmailMessages.Add(new PraTracker.Data.Correspondence.EmailMessage
+        {
+            Direction = PraTracker.Data.Correspondence.MailDirection.Incoming,
+            Status = PraTracker.Data.Correspondence.MailStatus.Filed,
+            RequestId = publicRequest.Id,
+            RequestEvent = reply,
+            FromAddress = $"{mailSenderWord}@agency.example",
+            Subject = $"Re: your request {mailSubjectWord}",
+            TextBody = $"Between us: {mailTextWord}",
+            ProcessedAt = now,
+        });
         await db.SaveChangesAsync();
 
         var vendorId = await db.RequestVendors.Where(l => l.RequestId == publicRequest.Id).Select(l => l.VendorId).FirstAsync();
         var contractId = await db.RequestContracts.Where(l => l.RequestId == publicRequest.Id).Select(l => l.ContractId).FirstAsync();
         return new PrivateDataSet(
             publicRequest.AgencyId, vendorId, contractId, publicRequest.Id, privateRequest.Id, published.Id, [.. hidden.Select(d => d.Id)],
-            publicWord, [privateWord, reviewWord, embargoWord, hiddenRequestWord, notesWord, privateNotesWord, bodyWord], AppFixture.AdminEmail);
+            publicWord, [privateWord, reviewWord, embargoWord, hiddenRequestWord, notesWord, privateNotesWord, bodyWord, mailSubjectWord, mailSenderWord, mailTextWord], AppFixture.AdminEmail);
     }
 }
