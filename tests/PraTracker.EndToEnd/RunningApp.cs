@@ -33,6 +33,7 @@ public class RunningApp : IAppUnderTest, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await StartServersAsync();
         _database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres);
         Mail = await MailCatcher.StartAsync();
         var settings = SettingsFor(_database, Mail);
@@ -53,7 +54,13 @@ public class RunningApp : IAppUnderTest, IAsyncLifetime
 
         await _database.DisposeAsync();
         await Mail.DisposeAsync();
+        await StopServersAsync();
     }
+
+    /// <summary>Starts further servers the app is to use (an IMAP server), before its settings are read.</summary>
+    protected virtual Task StartServersAsync() => Task.CompletedTask;
+
+    protected virtual Task StopServersAsync() => Task.CompletedTask;
 
     /// <summary>The settings, as environment variables, of every app process the tests start on a database.</summary>
     public static Dictionary<string, string> SettingsFor(TestDatabase database, MailCatcher mail) => new()
