@@ -40,14 +40,7 @@ public sealed class CorrespondenceJourneyTests(MailboxApp app, Browser browser) 
         var page = await browser.OpenAsync(app, signedIn: true);
         try
         {
-            await page.GotoAsync("/agencies/new", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
-            await page.Locator("[data-testid=agency-name]").FillAsync("Fresno Police Department");
-            await page.Locator("[data-testid=agency-state]").FillAsync("CA");
-            await page.Locator("[data-testid=agency-records-email]").FillAsync("records@fresno.example.gov");
-            await page.ClickAsync("[data-testid=agency-law]");
-            await Pages.PickAsync(page, "California");
-            await page.ClickAsync("[data-testid=agency-save]");
-            await page.WaitForURLAsync(url => url.Contains("/agencies/", StringComparison.Ordinal) && !url.EndsWith("/new", StringComparison.Ordinal));
+            await AddAgencyAsync(page, "Fresno Police Department", "records@fresno.example.gov");
 
             await page.GotoAsync("/requests/new", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
             await page.Locator("[data-testid=request-title]").FillAsync("Fresno police use of Clearview AI");
@@ -65,7 +58,7 @@ public sealed class CorrespondenceJourneyTests(MailboxApp app, Browser browser) 
             await page.ClickAsync("[data-testid=send-request]");
             await Assertions.Expect(page.Locator("[data-testid=letter-to]")).ToHaveValueAsync("records@fresno.example.gov");
             await Assertions.Expect(page.Locator("[data-testid=letter-subject]")).ToHaveValueAsync($"Public records request {reference}: Fresno police use of Clearview AI");
-            Assert.Empty(app.Mail.Messages());
+            Assert.Empty(MessagesAbout(reference));
             await Browser.KeepAsync(page, "correspondence-send");
             await page.ClickAsync("[data-testid=letter-send]");
             await Assertions.Expect(page.Locator("[data-testid=messages]")).ToContainTextAsync("To records@fresno.example.gov");
@@ -74,7 +67,7 @@ public sealed class CorrespondenceJourneyTests(MailboxApp app, Browser browser) 
             var responseDue = await page.Locator("[data-testid=deadline-title]").AllInnerTextsAsync();
             Assert.StartsWith("Response: ", Assert.Single(responseDue), StringComparison.Ordinal);
 
-            var sent = Assert.Single(app.Mail.Messages());
+            var sent = Assert.Single(MessagesAbout(reference));
             Assert.Equal("records@fresno.example.gov", sent.To.Mailboxes.Single().Address);
             var replyTo = sent.ReplyTo.Mailboxes.Single().Address;
             Assert.Equal($"records+{reference}@clp.example.org", replyTo);
@@ -149,5 +142,114 @@ public sealed class CorrespondenceJourneyTests(MailboxApp app, Browser browser) 
         {
             await page.Context.CloseAsync();
         }
+    }
+
+    [Fact]
+    public async Task A_missed_deadline_is_followed_up_from_the_dashboard_a_denial_appealed_and_stray_mail_filed_from_the_inbox()
+    {
+        var page = await browser.OpenAsync(app, signedIn: true);
+        try
+        {
+            await AddAgencyAsync(page, "Clovis Police Department", "records@clovis.example.gov");
+            await page.GotoAsync("/requests/new", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            await page.Locator("[data-testid=request-title]").FillAsync("Clovis police social-media monitoring");
+            await page.Locator("[data-testid=request-agency]").FillAsync("Clovis");
+            await Pages.PickAsync(page, "Clovis Police Department");
+            await Assertions.Expect(page.Locator("[data-testid=request-form]")).ToContainTextAsync("California Public Records Act");
+            const string letter = "All contracts and purchase orders for social-media monitoring software.";
+            await page.Locator("[data-testid=request-text]").FillAsync(letter);
+            await Assertions.Expect(page.Locator("[data-testid=request-text]")).ToHaveValueAsync(letter);
+            await page.ClickAsync("[data-testid=request-sent]");
+            await page.ClickAsync("[data-testid=request-method]");
+            await Pages.PickAsync(page, "Email");
+            await page.Locator("[data-testid=request-form] .mud-input-control", new PageLocatorOptions { HasText = "Sent on" }).Locator("input").First.FillAsync("2026-10-01");
+            await page.Keyboard.PressAsync("Tab");
+            await page.ClickAsync("[data-testid=request-save]");
+            await Assertions.Expect(page.Locator("[data-testid=deadline-title]")).ToHaveTextAsync(["Response: Tue 2026-10-13"]);
+            var reference = await page.Locator("[data-testid=request-reference]").InnerTextAsync();
+            var requestAddress = page.Url;
+
+            // The response was due on 2026-10-13 (Monday the 12th is a state holiday) and never came: the dashboard has a follow-up drafted from the law's template.
+            await page.GotoAsync("/dashboard", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            var row = page.Locator("[data-testid=follow-ups] tr", new PageLocatorOptions { HasText = reference });
+            await Assertions.Expect(row).ToContainTextAsync("2026-10-13");
+            await row.Locator("[data-testid=follow-up-review]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=letter-body]")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("October 13, 2026"));
+            await Assertions.Expect(page.Locator("[data-testid=letter-body]")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("7922"));
+            await Browser.KeepAsync(page, "correspondence-follow-up");
+            await page.ClickAsync("[data-testid=letter-send]");
+            await Assertions.Expect(page.Locator("[data-testid=follow-ups] tr", new PageLocatorOptions { HasText = reference })).ToHaveCountAsync(0);
+            var followUp = Assert.Single(MessagesAbout(reference));
+            Assert.Equal($"Follow-up: Public records request {reference}: Clovis police social-media monitoring", followUp.Subject);
+            Assert.Equal($"records+{reference}@clp.example.org", followUp.ReplyTo.Mailboxes.Single().Address);
+
+            // The agency denies, citing an exemption; the appeal is drafted from the denial.
+            await page.GotoAsync(requestAddress, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            await Assertions.Expect(page.Locator("[data-testid=timeline-event]").First).ToContainTextAsync("Follow up");
+            await page.ClickAsync("[data-testid=event-kind]");
+            await Pages.PickAsync(page, "Denial");
+            await page.Locator("[data-testid=event-form] .mud-input-control", new PageLocatorOptions { HasText = "Summary" }).Locator("textarea").First.FillAsync("Denied as investigative records.");
+            await page.Locator("[data-testid=event-exemptions]").FillAsync("Gov. Code § 7923.600");
+            await page.ClickAsync("[data-testid=event-save]");
+            await page.ClickAsync("[data-testid=draft-appeal]");
+            await Assertions.Expect(page.Locator("[data-testid=letter-body]")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("7923\\.600"));
+            await Assertions.Expect(page.Locator("[data-testid=letter-subject]")).ToHaveValueAsync($"Appeal: Public records request {reference}: Clovis police social-media monitoring");
+            await page.ClickAsync("[data-testid=letter-send]");
+            await Assertions.Expect(page.Locator("[data-testid=timeline-event]").First).ToContainTextAsync("Appeal sent by e-mail");
+            Assert.Equal(2, MessagesAbout(reference).Count);
+            await Browser.KeepAsync(page, "correspondence-appeal");
+
+            // Mail with no clue to its request waits in the inbox, and is filed there by hand.
+            var stray = new MimeMessage();
+            stray.From.Add(new MailboxAddress("Clovis City Clerk", "clerk@clovis.example.gov"));
+            stray.To.Add(new MailboxAddress("Records", "records@clp.example.org"));
+            stray.Subject = "Your records request about monitoring software";
+            stray.Date = DateTimeOffset.UtcNow;
+            stray.Body = new TextPart("plain") { Text = "The council approved the contract in closed session; minutes attached later." };
+            await app.Imap.AppendAsync(stray);
+            await page.GotoAsync("/inbox", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            await page.ClickAsync("[data-testid=poll-now]");
+            var waiting = page.Locator("[data-testid=inbox-grid] tr", new PageLocatorOptions { HasText = "monitoring software" });
+            for (var attempt = 0; attempt < 60 && await waiting.CountAsync() == 0; attempt++)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(2));
+                await page.ReloadAsync(new PageReloadOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            }
+
+            await Assertions.Expect(waiting).ToContainTextAsync("Unmatched");
+            await Browser.KeepAsync(page, "correspondence-inbox");
+            await waiting.Locator("[data-testid=inbox-request]").FillAsync(reference);
+            await Pages.PickAsync(page, reference);
+            await waiting.Locator("[data-testid=inbox-assign]").ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=inbox-grid] tr", new PageLocatorOptions { HasText = "monitoring software" })).ToHaveCountAsync(0);
+
+            await page.GotoAsync(requestAddress, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            await Assertions.Expect(page.Locator("[data-testid=messages]")).ToContainTextAsync("filed by by hand");
+            await Assertions.Expect(page.Locator("[data-testid=reply-classifier]")).ToHaveCountAsync(1);
+        }
+        catch
+        {
+            await Browser.KeepAsync(page, "correspondence-failure-2");
+            throw;
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    private List<MimeMessage> MessagesAbout(string reference) =>
+        [.. app.Mail.Messages().Where(m => m.Subject?.Contains(reference, StringComparison.Ordinal) == true)];
+
+    private static async Task AddAgencyAsync(IPage page, string name, string recordsEmail)
+    {
+        await page.GotoAsync("/agencies/new", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        await page.Locator("[data-testid=agency-name]").FillAsync(name);
+        await page.Locator("[data-testid=agency-state]").FillAsync("CA");
+        await page.Locator("[data-testid=agency-records-email]").FillAsync(recordsEmail);
+        await page.ClickAsync("[data-testid=agency-law]");
+        await Pages.PickAsync(page, "California");
+        await page.ClickAsync("[data-testid=agency-save]");
+        await page.WaitForURLAsync(url => url.Contains("/agencies/", StringComparison.Ordinal) && !url.EndsWith("/new", StringComparison.Ordinal));
     }
 }

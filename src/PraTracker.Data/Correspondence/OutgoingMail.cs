@@ -81,6 +81,8 @@ public static class OutgoingMail
             {
                 email.Status = MailStatus.Sent;
                 email.RequestEvent = sent;
+                // The body is for staff only; the public timeline of a public request shows the summary.
+                sent.Body = $"Sent to {email.ToAddresses} as Message-ID <{email.MessageId}>.";
                 if (email.Purpose == LetterPurpose.Request)
                 {
                     // E-mail arrives the day it is sent: received = sent unless the attorney corrects it.

@@ -258,7 +258,9 @@ public abstract class MailFilingTests<TFixture> : IClassFixture<TFixture>, IDisp
         await using var read = _fixture.Open(Viewer.System);
         var sent = await read.Requests.SingleAsync(r => r.Id == request.Id);
         Assert.Equal((RequestStatus.Sent, Today, Today, SubmissionMethod.Email), (sent.Status, sent.SentOn, sent.ReceivedOn, sent.Method));
-        Assert.Equal(RequestEventKind.Filed, (await read.RequestEvents.SingleAsync(e => e.RequestId == request.Id)).Kind);
+        var filed = await read.RequestEvents.SingleAsync(e => e.RequestId == request.Id);
+        Assert.Equal(RequestEventKind.Filed, filed.Kind);
+        Assert.Contains("records@agency.example as Message-ID <", filed.Body);
         var response = await read.Deadlines.SingleAsync(d => d.RequestId == request.Id && d.Kind == DeadlineKind.InitialResponse);
         Assert.Equal(new DateOnly(2026, 3, 30), response.DueOn);
     }
