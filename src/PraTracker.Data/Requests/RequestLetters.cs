@@ -16,7 +16,7 @@ public static class RequestLetters
         var law = facts.Law;
         var paragraphs = new List<string>
         {
-            $"{facts.Date:MMMM d, yyyy}",
+            facts.Date.ToString("MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture),
             $"To the records officer of the {facts.AgencyName}:",
             $"Under the {law.Name} ({law.Citation}), I request copies of the following records:",
             string.IsNullOrWhiteSpace(facts.RecordsSought) ? "[Describe the records you are asking for.]" : facts.RecordsSought.Trim(),

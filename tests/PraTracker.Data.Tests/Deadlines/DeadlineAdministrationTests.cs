@@ -46,6 +46,29 @@ public abstract class DeadlineAdministrationTests<TFixture>(TFixture fixture) : 
     }
 
     [Fact]
+    public async Task A_laws_own_follow_up_letter_is_saved_and_used_and_one_with_an_unknown_placeholder_is_refused()
+    {
+        await using (var db = fixture.Open(Viewer.System))
+        {
+            var edit = LawEdit.From((await LawAdministration.FindAsync(db, "US-OR"))!);
+            edit.FollowUpTemplate = "Dear records officer, request {reference} was due {due}; {refrence} please.";
+            var refused = await LawAdministration.UpdateAsync(db, "US-OR", edit);
+            Assert.Contains(refused.Errors, e => e.StartsWith("Follow-up letter:", StringComparison.Ordinal) && e.Contains("{refrence}", StringComparison.Ordinal));
+
+            edit.FollowUpTemplate = "Dear records officer, request {reference} was due {due}. {requester}";
+            Assert.Empty((await LawAdministration.UpdateAsync(db, "US-OR", edit)).Errors);
+        }
+
+        await using var read = fixture.Open(Viewer.System);
+        var law = await read.Laws.SingleAsync(l => l.Code == "US-OR");
+        var letter = PraTracker.Data.Correspondence.FollowUpLetters.Compose(
+            new PraTracker.Data.Correspondence.FollowUpFacts(law, "Portland Police Bureau", "PRA-2026-0007", "Spokeo", new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 9),
+                DeadlineKind.InitialResponse, "Ada Lovelace", new DateOnly(2026, 3, 20), null),
+            law.FollowUpTemplate);
+        Assert.Equal("Dear records officer, request PRA-2026-0007 was due March 9, 2026. Ada Lovelace", letter);
+    }
+
+    [Fact]
     public async Task A_new_holiday_rule_shows_in_the_calendars_year_and_a_bad_one_is_explained()
     {
         await using var db = fixture.Open(Viewer.System);
