@@ -17,14 +17,6 @@ public static class ReplySuggestions
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
 
-    // Kinds whose event may carry a date the agency promised, and kinds that cite exemptions; the same sets
-    // RequestTimeline.Validate accepts (there they are private).
-    private static readonly RequestEventKind[] KindsWithPromisedDate =
-        [RequestEventKind.Acknowledged, RequestEventKind.ExtensionNotice, RequestEventKind.FeeEstimate, RequestEventKind.PartialProduction];
-
-    private static readonly RequestEventKind[] KindsWithExemptions =
-        [RequestEventKind.Denial, RequestEventKind.PartialProduction, RequestEventKind.FinalProduction];
-
     /// <summary>A phrase that points to a kind of reply; weak ones count only when no strong one is found.</summary>
     private enum Cue
     {
@@ -159,13 +151,13 @@ public static class ReplySuggestions
 
         DateOnly? date = null;
         string? dateAsWritten = null;
-        if (kind is { } withDate && KindsWithPromisedDate.Contains(withDate))
+        if (kind is { } withDate && RequestTimeline.KindsWithPromisedDate.Contains(withDate))
         {
             (date, dateAsWritten) = PromisedDate(reply.Text, receivedOn, reasons);
         }
 
         string? exemptions = null;
-        if (kind is { } withExemptions && KindsWithExemptions.Contains(withExemptions))
+        if (kind is { } withExemptions && RequestTimeline.KindsWithExemptions.Contains(withExemptions))
         {
             var anchors = found.Where(f => f.Cue is Cue.Withholding or Cue.PartlyHeldBack).Select(f => (f.Start, f.End)).ToList();
             var cited = ExemptionCitations.FindNear(reply.Text, anchors);

@@ -28,10 +28,12 @@ public static class RequestTimeline
 {
     public const int MaxSummaryLength = 500;
 
-    private static readonly RequestEventKind[] KindsWithPromisedDate =
+    /// <summary>The kinds of event that may carry a date the agency promised.</summary>
+    public static readonly IReadOnlyList<RequestEventKind> KindsWithPromisedDate =
         [RequestEventKind.Acknowledged, RequestEventKind.ExtensionNotice, RequestEventKind.FeeEstimate, RequestEventKind.PartialProduction];
 
-    private static readonly RequestEventKind[] KindsWithExemptions =
+    /// <summary>The kinds of event that may cite exemptions.</summary>
+    public static readonly IReadOnlyList<RequestEventKind> KindsWithExemptions =
         [RequestEventKind.Denial, RequestEventKind.PartialProduction, RequestEventKind.FinalProduction, RequestEventKind.AppealDecision];
 
     /// <summary>Every problem with the input, in words an attorney can act on; empty when it can be saved.</summary>

@@ -61,12 +61,7 @@ public sealed class MailboxPollJob(
     private async Task<PollSummary> PollAsync(CancellationToken ct)
     {
         using var client = new ImapClient();
-        var security = settings.Security switch
-        {
-            SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
-            SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-            _ => SecureSocketOptions.None,
-        };
+        var security = settings.Security.ToSocketOptions();
         await client.ConnectAsync(settings.Host!, settings.Port, security, ct);
         await client.AuthenticateAsync(settings.Username ?? "", settings.Password ?? "", ct);
         var folder = await client.GetFolderAsync(settings.Folder, ct);

@@ -17,12 +17,7 @@ public sealed class SmtpMailer(SmtpSettings settings)
         message.From.Clear();
         message.From.Add(MailboxAddress.Parse(settings.From));
         using var client = new SmtpClient();
-        var security = settings.Security switch
-        {
-            SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
-            SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-            _ => SecureSocketOptions.None,
-        };
+        var security = settings.Security.ToSocketOptions();
         await client.ConnectAsync(settings.Host!, settings.Port, security, ct);
         if (!string.IsNullOrEmpty(settings.Username))
         {

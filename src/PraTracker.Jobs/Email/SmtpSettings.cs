@@ -1,3 +1,4 @@
+using MailKit.Security;
 using Microsoft.Extensions.Configuration;
 
 namespace PraTracker.Jobs.Email;
@@ -8,6 +9,17 @@ public enum SmtpSecurity
     None,
     StartTls,
     SslOnConnect,
+}
+
+/// <summary>MailKit's connection option for a configured security.</summary>
+public static class MailSecurity
+{
+    public static SecureSocketOptions ToSocketOptions(this SmtpSecurity security) => security switch
+    {
+        SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+        SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+        _ => SecureSocketOptions.None,
+    };
 }
 
 /// <summary>The mail server alerts go through (Smtp:*); with no host, e-mail is off and the app says so.</summary>
