@@ -27,6 +27,7 @@ public static class JobsServiceCollectionExtensions
             // The same database choice as the data layer's: one source of truth, registered by AddPraTrackerData.
             var settings = sp.GetRequiredService<DatabaseSettings>();
             hangfire
+                .UseLogProvider(new HostLogProvider(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>()))
                 .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
@@ -44,8 +45,7 @@ public static class JobsServiceCollectionExtensions
             }
         });
 
-        services.AddSingleton(SmtpSettings.FromConfiguration(configuration));
-        services.AddSingleton<SmtpMailer>();
+        services.AddPraTrackerMail(configuration);
         services.AddSingleton<AlertMailComposer>();
         services.AddTransient<ReminderScanJob>();
         services.AddTransient<RecalculateDeadlinesJob>();
@@ -54,9 +54,6 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<RequeueStalledExtractionsJob>();
         services.AddSingleton<DocumentExtraction>();
         services.AddScoped<DeadlineRecalculation>();
-        services.AddSingleton(ImapSettings.FromConfiguration(configuration));
-        services.AddSingleton(sp => CorrespondenceSettings.FromConfiguration(configuration, sp.GetRequiredService<SmtpSettings>()));
-        services.AddTransient<LetterSender>();
         services.AddTransient<MailboxPollJob>();
         services.AddTransient<SendDueFollowUpsJob>();
 
@@ -68,6 +65,21 @@ public static class JobsServiceCollectionExtensions
             services.AddHangfireServer(server => server.WorkerCount = instance.WorkerCount);
         }
 
+        return services;
+    }
+
+    /// <summary>
+    /// The mail settings (Smtp:*, Imap:*, Correspondence:*, each checked as it is read) and the senders; part of
+    /// <see cref="AddPraTrackerJobs"/>, and on their own for component tests.
+    /// </summary>
+    public static IServiceCollection AddPraTrackerMail(this IServiceCollection services, IConfiguration configuration)
+    {
+        var smtp = SmtpSettings.FromConfiguration(configuration);
+        services.AddSingleton(smtp);
+        services.AddSingleton<SmtpMailer>();
+        services.AddSingleton(ImapSettings.FromConfiguration(configuration));
+        services.AddSingleton(CorrespondenceSettings.FromConfiguration(configuration, smtp));
+        services.AddTransient<LetterSender>();
         return services;
     }
 }

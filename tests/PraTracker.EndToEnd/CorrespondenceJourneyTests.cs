@@ -43,9 +43,8 @@ public sealed class CorrespondenceJourneyTests(MailboxApp app, Browser browser) 
             await AddAgencyAsync(page, "Fresno Police Department", "records@fresno.example.gov");
 
             await page.GotoAsync("/requests/new", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            await Pages.TypeAndPickAsync(page, "[data-testid=request-agency]", "Fresno", "Fresno Police Department");
             await page.Locator("[data-testid=request-title]").FillAsync("Fresno police use of Clearview AI");
-            await page.Locator("[data-testid=request-agency]").FillAsync("Fresno");
-            await Pages.PickAsync(page, "Fresno Police Department");
             await Assertions.Expect(page.Locator("[data-testid=request-form]")).ToContainTextAsync("California Public Records Act");
             const string letter = "All contracts, invoices and audit logs for Clearview AI since 2019.";
             await page.Locator("[data-testid=request-text]").FillAsync(letter);
@@ -152,9 +151,8 @@ public sealed class CorrespondenceJourneyTests(MailboxApp app, Browser browser) 
         {
             await AddAgencyAsync(page, "Clovis Police Department", "records@clovis.example.gov");
             await page.GotoAsync("/requests/new", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+            await Pages.TypeAndPickAsync(page, "[data-testid=request-agency]", "Clovis", "Clovis Police Department");
             await page.Locator("[data-testid=request-title]").FillAsync("Clovis police social-media monitoring");
-            await page.Locator("[data-testid=request-agency]").FillAsync("Clovis");
-            await Pages.PickAsync(page, "Clovis Police Department");
             await Assertions.Expect(page.Locator("[data-testid=request-form]")).ToContainTextAsync("California Public Records Act");
             const string letter = "All contracts and purchase orders for social-media monitoring software.";
             await page.Locator("[data-testid=request-text]").FillAsync(letter);

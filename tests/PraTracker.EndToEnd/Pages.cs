@@ -17,6 +17,30 @@ public static class Pages
         await page.WaitForURLAsync(url => url.Contains("/agencies/", StringComparison.Ordinal) && !url.EndsWith("/new", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Types into an autocomplete and picks the item. Text typed before the page is interactive is lost when its
+    /// circuit takes over (it happens on a loaded machine), so the typing is repeated until the list answers.
+    /// </summary>
+    public static async Task TypeAndPickAsync(IPage page, string field, string typed, string item)
+    {
+        var choice = page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = item }).First;
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.Locator(field).FillAsync(typed);
+            try
+            {
+                await choice.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 6)
+            {
+                await page.Locator(field).FillAsync("");
+            }
+        }
+
+        await choice.ClickAsync();
+    }
+
     /// <summary>Chooses the first item with the text in the open drop-down or autocomplete list.</summary>
     public static Task PickAsync(IPage page, string text) =>
         page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = text }).First.ClickAsync();

@@ -83,9 +83,8 @@ public sealed class ScaleOutTests(TwoInstances instances, Browser browser) : ICl
             await Assertions.Expect(page.Locator("form[action='/account/logout'] button")).ToBeVisibleAsync();
 
             // The page is interactive on the second instance: its circuit runs there.
+            await Pages.TypeAndPickAsync(page, "[data-testid=request-agency]", "Pasadena", "City of Pasadena");
             await page.Locator("[data-testid=request-title]").FillAsync("Pasadena police use of Spokeo");
-            await page.Locator("[data-testid=request-agency]").FillAsync("Pasadena");
-            await Pages.PickAsync(page, "City of Pasadena");
             await Assertions.Expect(page.Locator("[data-testid=request-form]")).ToContainTextAsync("California Public Records Act");
             await Browser.KeepAsync(page, "scale-out-second-instance");
 

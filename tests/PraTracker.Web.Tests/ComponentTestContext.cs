@@ -26,9 +26,18 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
     protected void AddLibraryServices()
     {
         Services.TryAddSingleton<Hangfire.IBackgroundJobClient>(new UnusedJobClient());
-        Services.AddSingleton<PraTracker.Jobs.Documents.DocumentExtraction>();
+        Services.TryAddSingleton<PraTracker.Jobs.Documents.DocumentExtraction>();
         Services.AddScoped<PraTracker.Web.Features.Documents.DocumentService>();
         Services.AddSingleton<PraTracker.Web.Features.Documents.LibraryOverviewCache>();
+    }
+
+    /// <summary>The services of the correspondence panels on request pages and the dashboard; reading a page queues no job.</summary>
+    protected void AddCorrespondenceServices(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        Services.TryAddSingleton<Hangfire.IBackgroundJobClient>(new UnusedJobClient());
+        Services.TryAddSingleton<PraTracker.Jobs.Documents.DocumentExtraction>();
+        PraTracker.Jobs.JobsServiceCollectionExtensions.AddPraTrackerMail(Services, configuration);
+        Services.AddScoped<PraTracker.Web.Features.Correspondence.CorrespondenceService>();
     }
 
     /// <summary>Signs the rendered pages in as the demo's admin, who is staff too.</summary>

@@ -22,6 +22,7 @@ public abstract class DashboardPageTests<TFixture> : ComponentTestContext, IClas
         Services.AddPraTrackerData(fixture.Configuration);
         Services.AddScoped<ViewerContextFactory>();
         Services.AddScoped<DashboardService>();
+        AddCorrespondenceServices(fixture.Configuration);
         Services.AddScoped<DeadlineRulesService>();
         Services.AddScoped<Jobs.Deadlines.DeadlineRecalculation>();
         Services.AddSingleton<Hangfire.IBackgroundJobClient>(new UnusedJobClient());

@@ -25,6 +25,7 @@ public abstract class DeadlinePagesTests<TFixture> : ComponentTestContext, IClas
         Services.AddPraTrackerData(fixture.Configuration);
         Services.AddScoped<ViewerContextFactory>();
         AddLibraryServices();
+        AddCorrespondenceServices(fixture.Configuration);
         Services.AddScoped<RequestService>();
         Services.AddScoped<DeadlineCalculatorService>();
     }

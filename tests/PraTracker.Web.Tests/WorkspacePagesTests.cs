@@ -22,6 +22,7 @@ public abstract class WorkspacePagesTests<TFixture> : ComponentTestContext, ICla
         Services.AddPraTrackerData(fixture.Configuration);
         Services.AddScoped<ViewerContextFactory>();
         AddLibraryServices();
+        AddCorrespondenceServices(fixture.Configuration);
         Services.AddScoped<RequestService>();
     }
 
