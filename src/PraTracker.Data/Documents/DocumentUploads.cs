@@ -32,9 +32,9 @@ public static class DocumentUploads
             return UploadResult.Refused("The file has no usable name.");
         }
 
-        if (DocumentFileTypes.Identify(fileName) is not var (kind, contentType))
+        if (NotAccepted(fileName) is { } notAccepted)
         {
-            return UploadResult.Refused($"\"{fileName}\" is not a type the library takes: {DocumentFileTypes.Accepted}.");
+            return UploadResult.Refused(notAccepted);
         }
 
         var request = await db.Requests.Where(r => r.Id == input.RequestId).Select(r => new { r.Id }).SingleOrDefaultAsync(ct);
@@ -55,24 +55,19 @@ public static class DocumentUploads
             releasedOn = occurredOn.Value;
         }
 
-        StoredFile stored;
-        try
+        var (document, existing, error) = await PrepareAsync(db, store, settings, input.RequestId, fileName, input.Content, userId, now, releasedOn, ct);
+        if (error is not null)
         {
-            stored = await StoreCheckedAsync(store, settings, input.Content, fileName, kind, contentType, ct);
-        }
-        catch (DocumentRefusedException refused)
-        {
-            return UploadResult.Refused($"\"{fileName}\": {refused.Message}");
+            return UploadResult.Refused(error);
         }
 
         // The same file on the same request is one document: say so instead of listing it twice.
-        var existing = await db.Documents.Where(d => d.RequestId == input.RequestId && d.Sha256 == stored.Sha256).Select(d => (Guid?)d.Id).FirstOrDefaultAsync(ct);
         if (existing is not null)
         {
             return new UploadResult(existing, Duplicate: true, null);
         }
 
-        var document = NewDocument(input.RequestId, input.RequestEventId, null, fileName, contentType, stored, userId, now, releasedOn);
+        document!.RequestEventId = input.RequestEventId;
         db.Documents.Add(document);
         await db.SaveChangesAsync(ct);
         return new UploadResult(document.Id, Duplicate: false, null);
@@ -90,7 +85,7 @@ public static class DocumentUploads
         var cleaned = CleanFileName(fileName);
         if (cleaned is null || DocumentFileTypes.Identify(cleaned) is not var (kind, contentType))
         {
-            return (null, null, $"\"{fileName}\" is not a type the library takes: {DocumentFileTypes.Accepted}.");
+            return (null, null, NotAccepted(cleaned ?? fileName) ?? "The file has no usable name.");
         }
 
         StoredFile stored;
@@ -173,6 +168,9 @@ public static class DocumentUploads
                 throw new DocumentRefusedException($"its content is not what its name says (a {Path.GetExtension(fileName)} file), so it was not stored.");
             }
         }, ct);
+
+    private static string? NotAccepted(string fileName) =>
+        DocumentFileTypes.Identify(fileName) is null ? $"\"{fileName}\" is not a type the library takes: {DocumentFileTypes.Accepted}." : null;
 
     /// <summary>The last segment of a name a browser or an archive gave, without control characters; null when nothing is left.</summary>
     public static string? CleanFileName(string? name)
