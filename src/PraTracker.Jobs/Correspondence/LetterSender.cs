@@ -121,7 +121,7 @@ public sealed class LetterSender(
             message.References.Add(original);
         }
 
-        message.Body = new BodyBuilder { TextBody = draft.Body, HtmlBody = Html(draft.Body) }.ToMessageBody();
+        message.Body = MailBody.Of(draft.Body, Html(draft.Body));
         return message;
     }
 

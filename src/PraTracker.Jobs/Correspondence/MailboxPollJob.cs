@@ -79,7 +79,9 @@ public sealed class MailboxPollJob(
         {
             ct.ThrowIfCancellationRequested();
             read++;
-            var outcome = await RecordAsync(folder, folder.UidValidity, message, ct);
+            // The message and the folder's position are saved on one context, one after the other.
+            await using var db = (await dbFactory.CreateDbContextAsync(ct)).ViewAs(Viewer.System);
+            var outcome = await RecordAsync(db, folder, folder.UidValidity, message, ct);
             switch (outcome.Status)
             {
                 case MailStatus.Filed:
@@ -101,18 +103,17 @@ public sealed class MailboxPollJob(
                 extraction.Enqueue(documentId);
             }
 
-            await AdvanceAsync(folder.UidValidity, message.UniqueId.Id, ct);
+            await AdvanceAsync(db, folder.UidValidity, message.UniqueId.Id, ct);
         }
 
         await client.DisconnectAsync(quit: true, ct);
         return new PollSummary(read, filed, unmatched, quarantined, before);
     }
 
-    private async Task<MailOutcome> RecordAsync(IMailFolder folder, uint uidValidity, IMessageSummary summary, CancellationToken ct)
+    private async Task<MailOutcome> RecordAsync(PraTrackerDbContext db, IMailFolder folder, uint uidValidity, IMessageSummary summary, CancellationToken ct)
     {
         var uid = (long)summary.UniqueId.Id;
         var facts = FactsOf(summary.Envelope, summary.References);
-        await using var db = (await dbFactory.CreateDbContextAsync(ct)).ViewAs(Viewer.System);
         if (summary.Size is { } size && size > settings.MaxMessageBytes)
         {
             return await MailFiling.QuarantineAsync(db, store, settings.Folder, uidValidity, uid, facts, raw: null,
@@ -188,9 +189,8 @@ public sealed class MailboxPollJob(
         return state;
     }
 
-    private async Task AdvanceAsync(uint uidValidity, uint uid, CancellationToken ct)
+    private async Task AdvanceAsync(PraTrackerDbContext db, uint uidValidity, uint uid, CancellationToken ct)
     {
-        await using var db = (await dbFactory.CreateDbContextAsync(ct)).ViewAs(Viewer.System);
         await db.MailboxStates
             .Where(s => s.Folder == settings.Folder && s.UidValidity == uidValidity && s.LastUid < uid)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.LastUid, (long)uid), ct);

@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using MimeKit;
 using PraTracker.Data.Documents;
+using PraTracker.Jobs.Email;
 using UglyToad.PdfPig;
 
 namespace PraTracker.Jobs.Documents;
@@ -81,7 +82,7 @@ public static class DocumentTextExtractor
             .AppendLine($"Date: {message.Date:yyyy-MM-dd HH:mm zzz}")
             .AppendLine($"Subject: {message.Subject}")
             .AppendLine()
-            .Append(message.TextBody ?? StripTags(message.HtmlBody ?? ""));
+            .Append(MailBody.TextOf(message) ?? "");
 
         var number = 0;
         foreach (var attachment in message.Attachments.OfType<MimePart>().Where(a => a.Content is not null))
@@ -190,5 +191,4 @@ public static class DocumentTextExtractor
         }
     }
 
-    private static string StripTags(string html) => System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", " ");
 }

@@ -137,20 +137,12 @@ public sealed class CorrespondenceService(
         return true;
     }
 
-    /// <summary>Requests an attorney may file an inbox message on, by reference or title.</summary>
+    /// <summary>Requests an attorney may file an inbox message on, by reference or title, as the requests list finds them.</summary>
     public Task<IReadOnlyList<RequestPick>> SearchRequestsAsync(string? text, CancellationToken ct = default) =>
         AsStaffAsync<IReadOnlyList<RequestPick>>(async db =>
         {
-            var query = db.Requests.AsNoTracking();
-            if (!string.IsNullOrWhiteSpace(text))
-            {
-                var words = text.Trim().ToUpperInvariant();
-                query = query.Where(r => r.Reference.ToUpper().Contains(words) || r.Title.ToUpper().Contains(words) || r.Agency.Name.ToUpper().Contains(words));
-            }
-
-            return await query.OrderByDescending(r => r.CreatedAt).Take(20)
-                .Select(r => new RequestPick(r.Id, r.Reference, r.Title, r.Agency.Name))
-                .ToListAsync(ct);
+            var found = await RequestQueries.ListAsync(db, new RequestFilter(Text: text, Today: clock.Today), new PageRequest(PageSize: 20), ct);
+            return [.. found.Items.Select(r => new RequestPick(r.Id, r.Reference, r.Title, r.AgencyName))];
         }, ct);
 
     // Letters are signed with the attorney's name as colleagues see it.
