@@ -22,6 +22,9 @@ install_if_missing "command -v node && command -v npm" nodejs npm
 if [[ ! -f $repo_root/tests/tools/node_modules/s3rver/bin/s3rver.js ]]; then
   npm ci --prefix "$repo_root/tests/tools" --no-audit --no-fund
 fi
+# Scanned productions are read by OCRmyPDF with Tesseract's English model; the tests build their scans with
+# Ghostscript (a page rendered to an image) and img2pdf (the image wrapped as an image-only PDF), both its dependencies.
+install_if_missing "command -v ocrmypdf && command -v tesseract && test -f /usr/share/tesseract-ocr/5/tessdata/eng.traineddata && command -v gs && command -v img2pdf" ocrmypdf tesseract-ocr tesseract-ocr-eng ghostscript img2pdf
 # The two-instance test shares SignalR's messages through a real Redis server on 127.0.0.1.
 install_if_missing "test -x /usr/bin/redis-server" redis-server
 # The deployment files are validated offline: the compose file by docker-compose (v1, no engine needed), the
