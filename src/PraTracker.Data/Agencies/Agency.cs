@@ -9,6 +9,9 @@ public class Agency : IAudited
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public required string Name { get; set; }
     public AgencyKind Kind { get; set; }
+
+    /// <summary>Other names it goes by, one per line, found in released documents as its name is.</summary>
+    public string? Aliases { get; set; }
     public string? City { get; set; }
 
     /// <summary>The county the agency serves or sits in, as the Atlas of Surveillance records it.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PraTracker.Data.Documents.Mentions;
 
 namespace PraTracker.Data.Agencies;
 
@@ -9,6 +10,7 @@ internal sealed class AgencyConfiguration : IEntityTypeConfiguration<Agency>
     {
         agency.Property(a => a.Name).HasMaxLength(300);
         agency.Property(a => a.Kind).HasConversion<string>().HasMaxLength(40);
+        agency.Property(a => a.Aliases).HasMaxLength(Aliases.MaxLength);
         agency.Property(a => a.City).HasMaxLength(120);
         agency.Property(a => a.County).HasMaxLength(120);
         agency.Property(a => a.State).HasMaxLength(2);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PraTracker.Data.Documents.Mentions;
 
 namespace PraTracker.Data.Contracts;
 
@@ -33,6 +34,7 @@ internal sealed class VendorConfiguration : IEntityTypeConfiguration<Vendor>
     {
         vendor.Property(v => v.Name).HasMaxLength(200);
         vendor.HasIndex(v => v.Name).IsUnique();
+        vendor.Property(v => v.Aliases).HasMaxLength(Aliases.MaxLength);
         vendor.Property(v => v.Website).HasMaxLength(2000);
         vendor.Property(v => v.Description).HasMaxLength(4000);
         vendor.HasMany(v => v.Products).WithOne(p => p.Vendor).HasForeignKey(p => p.VendorId).OnDelete(DeleteBehavior.Cascade);
@@ -44,6 +46,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
     public void Configure(EntityTypeBuilder<Product> product)
     {
         product.Property(p => p.Name).HasMaxLength(200);
+        product.Property(p => p.Aliases).HasMaxLength(Aliases.MaxLength);
         product.HasIndex(p => new { p.VendorId, p.Name }).IsUnique();
         product.HasOne(p => p.TechnologyCategory).WithMany().HasForeignKey(p => p.TechnologyCategoryId).OnDelete(DeleteBehavior.Restrict);
         product.HasIndex(p => p.TechnologyCategoryId);

@@ -9,6 +9,9 @@ public class Vendor : IAudited
     public required string Name { get; set; }
     public string? Website { get; set; }
     public string? Description { get; set; }
+
+    /// <summary>Other names it goes by, one per line, found in released documents as its name is.</summary>
+    public string? Aliases { get; set; }
     public List<Product> Products { get; set; } = [];
 }
 
@@ -19,6 +22,9 @@ public class Product : IAudited
     public Guid VendorId { get; set; }
     public Vendor Vendor { get; set; } = null!;
     public required string Name { get; set; }
+
+    /// <summary>Other names it goes by, one per line, found in released documents as its name is.</summary>
+    public string? Aliases { get; set; }
     public Guid TechnologyCategoryId { get; set; }
     public TechnologyCategory TechnologyCategory { get; set; } = null!;
 }

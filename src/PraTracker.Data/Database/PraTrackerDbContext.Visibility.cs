@@ -37,6 +37,9 @@ public abstract partial class PraTrackerDbContext
                 && (d.EmbargoUntil == null || d.EmbargoUntil <= Now)
                 && Set<RecordsRequest>().Any(r => r.Id == d.RequestId && r.Visibility == RequestVisibility.Public)));
 
+        // A page is seen with its document; the document's own filter applies inside this one.
+        builder.Entity<DocumentPage>().HasQueryFilter(p => SeesPrivate || Set<Document>().Any(d => d.Id == p.DocumentId));
+
         // Who works on what, who follows what, who was reminded and who changed what are staff matters only.
         builder.Entity<RequestAssignment>().HasQueryFilter(a => SeesPrivate);
         builder.Entity<Follow>().HasQueryFilter(f => SeesPrivate);

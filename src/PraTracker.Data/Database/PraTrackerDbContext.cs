@@ -45,6 +45,7 @@ public abstract partial class PraTrackerDbContext : IdentityDbContext<PraTracker
     public DbSet<Deadline> Deadlines => Set<Deadline>();
     public DbSet<ReminderDispatch> ReminderDispatches => Set<ReminderDispatch>();
     public DbSet<Document> Documents => Set<Document>();
+    public DbSet<DocumentPage> DocumentPages => Set<DocumentPage>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
     public DbSet<MailboxState> MailboxStates => Set<MailboxState>();

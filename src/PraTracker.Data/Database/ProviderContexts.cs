@@ -13,6 +13,7 @@ public sealed class PostgresPraTrackerDbContext(DbContextOptions<PostgresPraTrac
     {
         base.OnModelCreating(builder);
         DocumentSearch.ConfigurePostgres(builder.Entity<Document>());
+        DocumentPageSearch.ConfigurePostgres(builder.Entity<DocumentPage>());
         RecordsRequestConfiguration.ConfigurePostgres(builder);
     }
 }

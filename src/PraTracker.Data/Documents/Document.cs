@@ -36,6 +36,17 @@ public class Document : IAudited
     public TextStatus TextStatus { get; set; }
     public string? TextError { get; set; }
 
+    /// <summary>Whether scanned pages (no text layer, or too little text for a page) are read by OCR, and how far it got.</summary>
+    public OcrStatus OcrStatus { get; set; }
+    public int OcrPagesDone { get; set; }
+    public int OcrPagesTotal { get; set; }
+    public string? OcrError { get; set; }
+    public DateTimeOffset? OcrFinishedAt { get; set; }
+
+    /// <summary>The searchable PDF OCR made, kept in the store beside the original, which is never altered.</summary>
+    public string? SearchableSha256 { get; set; }
+    public long? SearchableSizeBytes { get; set; }
+
     public PublicationStatus PublicationStatus { get; set; }
 
     /// <summary>A published document stays hidden from the public until this instant.</summary>
@@ -55,6 +66,19 @@ public enum TextStatus
     Extracted,
     Failed,
     NotApplicable,
+}
+
+/// <summary>Where OCR of a PDF's scanned pages stands; most files never need it.</summary>
+public enum OcrStatus
+{
+    NotNeeded,
+    Pending,
+    Running,
+    Done,
+    Failed,
+
+    /// <summary>Scanned pages were found but OCR is not installed or is switched off here.</summary>
+    Unavailable,
 }
 
 /// <summary>The publication workflow: private by default, reviewed, then published.</summary>

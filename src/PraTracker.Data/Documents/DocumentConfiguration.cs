@@ -14,6 +14,9 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         document.Property(d => d.Sha256).HasMaxLength(64).IsFixedLength();
         document.Property(d => d.TextStatus).HasConversion<string>().HasMaxLength(20);
         document.Property(d => d.TextError).HasMaxLength(4000);
+        document.Property(d => d.OcrStatus).HasConversion<string>().HasMaxLength(20);
+        document.Property(d => d.OcrError).HasMaxLength(4000);
+        document.Property(d => d.SearchableSha256).HasMaxLength(64).IsFixedLength();
         document.Property(d => d.PublicationStatus).HasConversion<string>().HasMaxLength(20);
 
         document.HasOne(d => d.Request).WithMany(r => r.Documents).HasForeignKey(d => d.RequestId).OnDelete(DeleteBehavior.Cascade);
@@ -26,5 +29,15 @@ internal sealed class DocumentConfiguration : IEntityTypeConfiguration<Document>
         document.HasIndex(d => d.TextStatus);
         document.HasIndex(d => d.ParentDocumentId);
         document.HasIndex(d => d.ReleasedOn);
+        document.HasIndex(d => d.OcrStatus);
+    }
+}
+
+internal sealed class DocumentPageConfiguration : IEntityTypeConfiguration<DocumentPage>
+{
+    public void Configure(EntityTypeBuilder<DocumentPage> page)
+    {
+        page.HasKey(p => new { p.DocumentId, p.Number });
+        page.HasOne<Document>().WithMany().HasForeignKey(p => p.DocumentId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -21,11 +21,18 @@ public enum DocumentSort
 /// <summary>A run of snippet text, highlighted when it is what the query matched.</summary>
 public sealed record SnippetPart(string Text, bool IsHit);
 
-/// <summary>One search result: the document, where it came from, and the passage that matched.</summary>
+/// <summary>
+/// One search result: the document, where it came from, the passage that matched, and the pages it matched on (none
+/// when the document has no pages or only its title or description matched).
+/// </summary>
 public sealed record DocumentHit(
     Guid Id, string Title, string? Description, string FileName, Guid RequestId, string RequestReference, string RequestTitle,
     Guid AgencyId, string AgencyName, int? PageCount, DateOnly ReleasedOn, DateTimeOffset? PublishedAt, PublicationStatus PublicationStatus,
-    TextStatus TextStatus, IReadOnlyList<SnippetPart> Snippet);
+    TextStatus TextStatus, IReadOnlyList<SnippetPart> Snippet, IReadOnlyList<int> HitPages, int HitPageCount)
+{
+    /// <summary>The first page the search matched on, where the document view opens.</summary>
+    public int? FirstHitPage => HitPages.Count > 0 ? HitPages[0] : null;
+}
 
 /// <summary>
 /// Full-text search over released documents, on either database: PostgreSQL ranks a generated, GIN-indexed tsvector
@@ -79,8 +86,12 @@ public static class DocumentSearch
 
         var rows = await Rows(db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id))).ToDictionaryAsync(r => r.Id, ct);
         var snippets = await SnippetsAsync(db, query, ids, ct);
+        var pages = await DocumentPageSearch.FindAsync(db, query, ids, ct);
         var hits = ids.Where(rows.ContainsKey)
-            .Select(id => rows[id] with { Snippet = Highlighted(snippets.GetValueOrDefault(id)) })
+            .Select(id => pages.TryGetValue(id, out var onPages)
+                // The passage is cut from the first page named, so that the page and the passage agree.
+                ? rows[id] with { Snippet = Highlighted(onPages.Snippet ?? snippets.GetValueOrDefault(id)), HitPages = onPages.Pages, HitPageCount = onPages.PageCount }
+                : rows[id] with { Snippet = Highlighted(snippets.GetValueOrDefault(id)) })
             .ToList();
         return new Page<DocumentHit>(hits, total);
     }
@@ -314,5 +325,5 @@ public static class DocumentSearch
         documents.Select(d => new DocumentHit(
             d.Id, d.Title, d.Description, d.FileName, d.RequestId, d.Request.Reference, d.Request.Title,
             d.Request.AgencyId, d.Request.Agency.Name, d.PageCount, d.ReleasedOn, d.PublishedAt, d.PublicationStatus, d.TextStatus,
-            Array.Empty<SnippetPart>()));
+            Array.Empty<SnippetPart>(), Array.Empty<int>(), 0));
 }

@@ -11,7 +11,14 @@ namespace PraTracker.Jobs.Documents;
 public delegate Task AddChild(string fileName, Stream content, CancellationToken ct);
 
 /// <summary>What a file yielded: its text (pages separated by form feeds), its page count, and how many files were inside it.</summary>
-public sealed record ExtractedText(string? Text, int? PageCount, TextStatus Status, int Children = 0, string? Note = null);
+public sealed record ExtractedText(string? Text, int? PageCount, TextStatus Status, int Children = 0, string? Note = null)
+{
+    /// <summary>A PDF's text page by page, page 1 first; null for files without pages.</summary>
+    public IReadOnlyList<string>? Pages { get; init; }
+
+    /// <summary>The pages that hold an image but no text layer, or too little text for a page: scans, for OCR.</summary>
+    public IReadOnlyList<int> ScannedPages { get; init; } = [];
+}
 
 /// <summary>Limits that keep a hostile archive from filling the disk or the queue.</summary>
 public sealed record ArchiveLimits(int MaxEntries, long MaxExpandedBytes, int MaxDepth)
@@ -32,24 +39,39 @@ public static class DocumentTextExtractor
     /// <summary>Between pages in extracted text, so a hit can be traced to its page.</summary>
     public const char PageBreak = '\f';
 
-    public static async Task<ExtractedText> ExtractAsync(DocumentKind kind, Stream content, int depth, ArchiveLimits limits, AddChild addChild, CancellationToken ct) => kind switch
-    {
-        DocumentKind.Pdf => ReadPdf(content),
-        DocumentKind.PlainText or DocumentKind.Csv => new ExtractedText(ReadText(content), null, TextStatus.Extracted),
-        DocumentKind.Email => await ReadEmailAsync(content, addChild, ct),
-        DocumentKind.Zip => depth >= limits.MaxDepth
-            ? new ExtractedText(null, null, TextStatus.NotApplicable, Note: $"Archives nested more than {limits.MaxDepth} deep are kept but not unpacked.")
-            : await UnzipAsync(content, limits, addChild, ct),
-        _ => new ExtractedText(null, null, TextStatus.NotApplicable, Note: "Text is not read from this type of file yet."),
-    };
+    /// <summary>A PDF page with fewer characters than this in its text layer, and an image, is taken for a scan.</summary>
+    public const int DefaultMinCharactersPerPage = 40;
 
-    private static ExtractedText ReadPdf(Stream content)
+    public static async Task<ExtractedText> ExtractAsync(
+        DocumentKind kind, Stream content, int depth, ArchiveLimits limits, AddChild addChild, CancellationToken ct,
+        int minCharactersPerPage = DefaultMinCharactersPerPage) => kind switch
+        {
+            DocumentKind.Pdf => ReadPdf(content, minCharactersPerPage),
+            DocumentKind.PlainText or DocumentKind.Csv => new ExtractedText(ReadText(content), null, TextStatus.Extracted),
+            DocumentKind.Email => await ReadEmailAsync(content, addChild, ct),
+            DocumentKind.Zip => depth >= limits.MaxDepth
+                ? new ExtractedText(null, null, TextStatus.NotApplicable, Note: $"Archives nested more than {limits.MaxDepth} deep are kept but not unpacked.")
+                : await UnzipAsync(content, limits, addChild, ct),
+            _ => new ExtractedText(null, null, TextStatus.NotApplicable, Note: "Text is not read from this type of file yet."),
+        };
+
+    private static ExtractedText ReadPdf(Stream content, int minCharactersPerPage)
     {
         try
         {
             using var pdf = PdfDocument.Open(content);
-            var pages = pdf.GetPages().Select(page => page.Text).ToList();
-            return new ExtractedText(string.Join(PageBreak, pages), pages.Count, TextStatus.Extracted);
+            var pages = new List<string>();
+            var scanned = new List<int>();
+            foreach (var page in pdf.GetPages())
+            {
+                pages.Add(page.Text);
+                if (page.Text.Count(c => !char.IsWhiteSpace(c)) < minCharactersPerPage && page.GetImages().Any())
+                {
+                    scanned.Add(page.Number);
+                }
+            }
+
+            return new ExtractedText(string.Join(PageBreak, pages), pages.Count, TextStatus.Extracted) { Pages = pages, ScannedPages = scanned };
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -74,6 +74,11 @@ public sealed class ExtractDocumentTextJob(
                 }, ct);
             }
 
+            if (result.Pages is { } pages)
+            {
+                await DocumentPageSearch.SetPagesAsync(db, document.Id, pages, new HashSet<int>(), ct);
+            }
+
             document.ExtractedText = result.Text;
             document.PageCount = result.PageCount;
             document.TextStatus = result.Status;

@@ -41,6 +41,78 @@ public abstract class DocumentSearchTests<TFixture>(TFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_result_names_the_pages_a_search_matched_on_and_its_passage_comes_from_the_first()
+    {
+        var (agency, request) = await SeedRequestAsync();
+        var contract = await AddAsync(request, "Spokeo master agreement", "Page one: terms of the subscription.\fPage two: pricing and renewal.\f" + PageThree, withPages: true);
+        var memo = await AddAsync(request, "People-search portal memo", "A short note.");
+        var filters = new DocumentSearchFilters(AgencyId: agency.Id);
+
+        var phrase = await SearchAsync(Viewer.Anonymous, "\"people-search portal\"", filters);
+        var onPage = Assert.Single(phrase.Items, h => h.Id == contract.Id);
+        Assert.Equal([3], onPage.HitPages);
+        Assert.Equal(1, onPage.HitPageCount);
+        Assert.Equal(3, onPage.FirstHitPage);
+        Assert.Contains("4,180 searches", string.Concat(onPage.Snippet.Select(p => p.Text)));
+        // Matched in its title only, the memo names no page.
+        var titleOnly = Assert.Single(phrase.Items, h => h.Id == memo.Id);
+        Assert.Empty(titleOnly.HitPages);
+        Assert.Null(titleOnly.FirstHitPage);
+
+        var word = Assert.Single((await SearchAsync(Viewer.Anonymous, "page", filters)).Items);
+        Assert.Equal([1, 2], word.HitPages); // stemmed, and only where the word is: page three says "pilot", not "page"
+        var renewal = Assert.Single((await SearchAsync(Viewer.Anonymous, "renewals", filters)).Items);
+        Assert.Equal([2], renewal.HitPages);
+        Assert.Contains(renewal.Snippet, p => p.IsHit && p.Text.StartsWith("renewal", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task The_document_view_marks_every_hit_on_each_matching_page_for_whoever_may_see_the_document()
+    {
+        var (_, request) = await SeedRequestAsync();
+        var text = "Searches of the portal.\fNothing here.\fThe portal logged 4,180 searches; each search was audited.";
+        var published = await AddAsync(request, "Audit log", text, withPages: true);
+        var unpublished = await AddAsync(request, "Draft audit log", text, PublicationStatus.Private, withPages: true);
+
+        await using (var db = fixture.Open(Viewer.Anonymous))
+        {
+            var pages = await DocumentPageSearch.HighlightAsync(db, published.Id, "search");
+            Assert.Equal([1, 3], pages.Keys.Order());
+            var marked = DocumentSearch.Highlighted(pages[3]);
+            Assert.Equal(["searches", "search"], marked.Where(p => p.IsHit).Select(p => p.Text.ToLowerInvariant()));
+            Assert.Equal("The portal logged 4,180 searches; each search was audited.", string.Concat(marked.Select(p => p.Text)));
+            Assert.Empty(await DocumentPageSearch.HighlightAsync(db, unpublished.Id, "search"));
+            Assert.Empty(await db.DocumentPages.Where(p => p.DocumentId == unpublished.Id).ToListAsync());
+            Assert.Equal(3, await db.DocumentPages.CountAsync(p => p.DocumentId == published.Id));
+        }
+
+        await using (var db = fixture.Open(Viewer.System))
+        {
+            Assert.Equal([1, 3], (await DocumentPageSearch.HighlightAsync(db, unpublished.Id, "search")).Keys.Order());
+        }
+    }
+
+    [Fact]
+    public async Task Documents_read_before_pages_were_indexed_get_their_pages_from_their_text_and_no_document_gets_them_twice()
+    {
+        var (agency, request) = await SeedRequestAsync();
+        var older = await AddAsync(request, "Older scan", "First page.\f\fThird page names Flock Safety.");
+        var indexed = await AddAsync(request, "Indexed", "One.\fTwo.", withPages: true);
+        await using (var db = fixture.Open(Viewer.System))
+        {
+            await db.Documents.Where(d => d.Id == older.Id).ExecuteUpdateAsync(set => set.SetProperty(d => d.PageCount, 3));
+            await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? DocumentPageSearch.PostgresBackfill : DocumentPageSearch.SqliteBackfill);
+            Assert.Equal(
+                ["First page.", "", "Third page names Flock Safety."],
+                await db.DocumentPages.Where(p => p.DocumentId == older.Id).OrderBy(p => p.Number).Select(p => p.Text).ToListAsync());
+            Assert.Equal(2, await db.DocumentPages.CountAsync(p => p.DocumentId == indexed.Id));
+        }
+
+        var hit = Assert.Single((await SearchAsync(Viewer.Anonymous, "flock", new DocumentSearchFilters(AgencyId: agency.Id))).Items);
+        Assert.Equal([3], hit.HitPages);
+    }
+
+    [Fact]
     public async Task A_word_deep_in_a_long_document_is_found_ranked_and_highlighted_in_its_snippet()
     {
         var (agency, request) = await SeedRequestAsync();
@@ -299,12 +371,12 @@ public abstract class DocumentSearchTests<TFixture>(TFixture fixture) : IClassFi
 
     private Task<Document> AddAsync(
         RecordsRequest request, string title, string? text, PublicationStatus status = PublicationStatus.Published, DateTimeOffset? embargo = null,
-        DateOnly? releasedOn = null, TextStatus textStatus = TextStatus.Extracted) =>
-        AddAsync(request.Id, title, text, status, embargo, releasedOn, textStatus);
+        DateOnly? releasedOn = null, TextStatus textStatus = TextStatus.Extracted, bool withPages = false) =>
+        AddAsync(request.Id, title, text, status, embargo, releasedOn, textStatus, withPages);
 
     private async Task<Document> AddAsync(
         Guid requestId, string title, string? text, PublicationStatus status = PublicationStatus.Published, DateTimeOffset? embargo = null,
-        DateOnly? releasedOn = null, TextStatus textStatus = TextStatus.Extracted)
+        DateOnly? releasedOn = null, TextStatus textStatus = TextStatus.Extracted, bool withPages = false)
     {
         await using var db = fixture.Open(Viewer.System);
         var document = Build.Document(await db.Requests.SingleAsync(r => r.Id == requestId), status, embargo);
@@ -313,6 +385,14 @@ public abstract class DocumentSearchTests<TFixture>(TFixture fixture) : IClassFi
         document.TextStatus = textStatus;
         document.ReleasedOn = releasedOn ?? document.ReleasedOn;
         db.Documents.Add(document);
+        if (withPages && text is not null)
+        {
+            // As the extraction job writes a PDF: one page row per form-feed-separated page.
+            var pages = text.Split('\f');
+            document.PageCount = pages.Length;
+            await DocumentPageSearch.SetPagesAsync(db, document.Id, pages, new HashSet<int>());
+        }
+
         await db.SaveChangesAsync();
         return document;
     }

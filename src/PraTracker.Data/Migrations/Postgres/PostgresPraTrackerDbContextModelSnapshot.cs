@@ -196,6 +196,10 @@ namespace PraTracker.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Aliases")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("City")
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
@@ -413,6 +417,10 @@ namespace PraTracker.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Aliases")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -466,6 +474,10 @@ namespace PraTracker.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Aliases")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
@@ -1045,6 +1057,24 @@ namespace PraTracker.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("OcrError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("OcrFinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("OcrPagesDone")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OcrPagesTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OcrStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<int?>("PageCount")
                         .HasColumnType("integer");
 
@@ -1078,6 +1108,14 @@ namespace PraTracker.Data.Migrations.Postgres
                         .HasColumnType("tsvector")
                         .HasComputedColumnSql("setweight(to_tsvector('english'::regconfig, coalesce(\"Title\", '')), 'A') || setweight(to_tsvector('english'::regconfig, coalesce(\"Description\", '')), 'B') || setweight(to_tsvector('english'::regconfig, left(coalesce(\"ExtractedText\", ''), 1000000)), 'C')", true);
 
+                    b.Property<string>("SearchableSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<long?>("SearchableSizeBytes")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1109,6 +1147,8 @@ namespace PraTracker.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OcrStatus");
+
                     b.HasIndex("ParentDocumentId");
 
                     b.HasIndex("ReleasedOn");
@@ -1128,6 +1168,35 @@ namespace PraTracker.Data.Migrations.Postgres
                     b.HasIndex("PublicationStatus", "PublishedAt");
 
                     b.ToTable("Documents");
+                });
+
+            modelBuilder.Entity("PraTracker.Data.Documents.DocumentPage", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("FromOcr")
+                        .HasColumnType("boolean");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasComputedColumnSql("to_tsvector('english'::regconfig, left(\"Text\", 1000000))", true);
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("DocumentId", "Number");
+
+                    b.HasIndex("SearchVector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "GIN");
+
+                    b.ToTable("DocumentPages");
                 });
 
             modelBuilder.Entity("PraTracker.Data.Identity.Invitation", b =>
@@ -1803,6 +1872,15 @@ namespace PraTracker.Data.Migrations.Postgres
                     b.Navigation("Request");
 
                     b.Navigation("RequestEvent");
+                });
+
+            modelBuilder.Entity("PraTracker.Data.Documents.DocumentPage", b =>
+                {
+                    b.HasOne("PraTracker.Data.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PraTracker.Data.Requests.RecordsRequest", b =>

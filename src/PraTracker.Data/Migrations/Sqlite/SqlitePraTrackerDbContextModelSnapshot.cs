@@ -183,6 +183,10 @@ namespace PraTracker.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Aliases")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("City")
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
@@ -400,6 +404,10 @@ namespace PraTracker.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Aliases")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -452,6 +460,10 @@ namespace PraTracker.Data.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Aliases")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
@@ -1032,6 +1044,24 @@ namespace PraTracker.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OcrError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OcrFinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OcrPagesDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OcrPagesTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OcrStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("PageCount")
                         .HasColumnType("INTEGER");
 
@@ -1054,6 +1084,14 @@ namespace PraTracker.Data.Migrations.Sqlite
 
                     b.Property<Guid>("RequestId")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchableSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long?>("SearchableSizeBytes")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -1086,6 +1124,8 @@ namespace PraTracker.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("OcrStatus");
+
                     b.HasIndex("ParentDocumentId");
 
                     b.HasIndex("ReleasedOn");
@@ -1101,6 +1141,26 @@ namespace PraTracker.Data.Migrations.Sqlite
                     b.HasIndex("PublicationStatus", "PublishedAt");
 
                     b.ToTable("Documents");
+                });
+
+            modelBuilder.Entity("PraTracker.Data.Documents.DocumentPage", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FromOcr")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DocumentId", "Number");
+
+                    b.ToTable("DocumentPages");
                 });
 
             modelBuilder.Entity("PraTracker.Data.Identity.Invitation", b =>
@@ -1766,6 +1826,15 @@ namespace PraTracker.Data.Migrations.Sqlite
                     b.Navigation("Request");
 
                     b.Navigation("RequestEvent");
+                });
+
+            modelBuilder.Entity("PraTracker.Data.Documents.DocumentPage", b =>
+                {
+                    b.HasOne("PraTracker.Data.Documents.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PraTracker.Data.Requests.RecordsRequest", b =>
