@@ -8,6 +8,7 @@ using PraTracker.Jobs.Alerts;
 using PraTracker.Jobs.Correspondence;
 using PraTracker.Jobs.Deadlines;
 using PraTracker.Jobs.Documents;
+using PraTracker.Jobs.Documents.Ocr;
 using PraTracker.Jobs.Email;
 using PraTracker.Jobs.Observability;
 
@@ -51,6 +52,11 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<RecalculateDeadlinesJob>();
         services.AddTransient<MarkMissedDeadlinesJob>();
         services.AddTransient<ExtractDocumentTextJob>();
+        services.AddSingleton(OcrSettings.FromConfiguration(configuration));
+        services.AddSingleton<OcrTools>();
+        services.AddSingleton<OcrRunner>();
+        services.AddTransient<OcrDocumentJob>();
+        services.AddTransient<FindMentionsJob>();
         services.AddTransient<RequeueStalledExtractionsJob>();
         services.AddSingleton<DocumentExtraction>();
         services.AddScoped<DeadlineRecalculation>();

@@ -142,15 +142,23 @@ public abstract class DocumentExtractionTests(DatabaseProvider provider) : IAsyn
         {
             var stalled = await db.Documents.SingleAsync(d => d.Id == waiting.DocumentId);
             stalled.UploadedAt = DateTimeOffset.UtcNow - RequeueStalledExtractionsJob.StalledAfter - TimeSpan.FromMinutes(1);
+
+            // OCR lost mid-run counts as stalled only once its own time limit has also passed.
+            var limit = _host.Services.GetRequiredService<PraTracker.Jobs.Documents.Ocr.OcrSettings>().TimeLimit;
+            var ocrLost = await db.Documents.SingleAsync(d => d.Id == fresh.DocumentId);
+            (ocrLost.OcrStatus, ocrLost.OcrQueuedAt) = (OcrStatus.Running, DateTimeOffset.UtcNow - RequeueStalledExtractionsJob.StalledAfter - limit - TimeSpan.FromMinutes(1));
+            var ocrRunning = await db.Documents.SingleAsync(d => d.Id == waiting.DocumentId);
+            (ocrRunning.OcrStatus, ocrRunning.OcrQueuedAt) = (OcrStatus.Running, DateTimeOffset.UtcNow - limit);
             await db.SaveChangesAsync();
         }
 
         var queued = EnqueuedJobs();
-        Assert.Equal("1 documents queued again.", await _host.Services.GetRequiredService<RequeueStalledExtractionsJob>().RunAsync(CancellationToken.None));
-        Assert.Equal(queued + 1, EnqueuedJobs());
+        Assert.Equal("1 documents queued again for text, 1 for OCR.", await _host.Services.GetRequiredService<RequeueStalledExtractionsJob>().RunAsync(CancellationToken.None));
+        Assert.Equal(queued + 2, EnqueuedJobs());
+        Assert.True((await FindAsync(fresh.DocumentId!.Value)).OcrQueuedAt > DateTimeOffset.UtcNow - TimeSpan.FromMinutes(1)); // not queued again at once
 
         await ExtractAsync(waiting.DocumentId!.Value);
-        Assert.Equal("0 documents queued again.", await _host.Services.GetRequiredService<RequeueStalledExtractionsJob>().RunAsync(CancellationToken.None));
+        Assert.Equal("0 documents queued again for text, 0 for OCR.", await _host.Services.GetRequiredService<RequeueStalledExtractionsJob>().RunAsync(CancellationToken.None));
         Assert.Equal(TextStatus.Pending, (await FindAsync(fresh.DocumentId!.Value)).TextStatus); // a fresh upload is left to its own job
     }
 

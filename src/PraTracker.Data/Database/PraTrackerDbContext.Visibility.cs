@@ -4,6 +4,7 @@ using PraTracker.Data.Contracts;
 using PraTracker.Data.Correspondence;
 using PraTracker.Data.Deadlines;
 using PraTracker.Data.Documents;
+using PraTracker.Data.Documents.Mentions;
 using PraTracker.Data.Requests;
 
 namespace PraTracker.Data.Database;
@@ -39,6 +40,10 @@ public abstract partial class PraTrackerDbContext
 
         // A page is seen with its document; the document's own filter applies inside this one.
         builder.Entity<DocumentPage>().HasQueryFilter(p => SeesPrivate || Set<Document>().Any(d => d.Id == p.DocumentId));
+
+        // A confirmed mention is a public link wherever its document is public; suggestions and rejections are staff work.
+        builder.Entity<DocumentMention>().HasQueryFilter(m => SeesPrivate
+            || (m.Status == MentionStatus.Confirmed && Set<Document>().Any(d => d.Id == m.DocumentId)));
 
         // Who works on what, who follows what, who was reminded and who changed what are staff matters only.
         builder.Entity<RequestAssignment>().HasQueryFilter(a => SeesPrivate);

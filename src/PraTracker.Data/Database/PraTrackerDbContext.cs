@@ -7,6 +7,7 @@ using PraTracker.Data.Contracts;
 using PraTracker.Data.Correspondence;
 using PraTracker.Data.Deadlines;
 using PraTracker.Data.Documents;
+using PraTracker.Data.Documents.Mentions;
 using PraTracker.Data.Identity;
 using PraTracker.Data.Requests;
 
@@ -46,6 +47,7 @@ public abstract partial class PraTrackerDbContext : IdentityDbContext<PraTracker
     public DbSet<ReminderDispatch> ReminderDispatches => Set<ReminderDispatch>();
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<DocumentPage> DocumentPages => Set<DocumentPage>();
+    public DbSet<DocumentMention> DocumentMentions => Set<DocumentMention>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<EmailMessage> EmailMessages => Set<EmailMessage>();
     public DbSet<MailboxState> MailboxStates => Set<MailboxState>();

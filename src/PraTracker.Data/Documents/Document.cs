@@ -38,6 +38,7 @@ public class Document : IAudited
 
     /// <summary>Whether scanned pages (no text layer, or too little text for a page) are read by OCR, and how far it got.</summary>
     public OcrStatus OcrStatus { get; set; }
+    public DateTimeOffset? OcrQueuedAt { get; set; }
     public int OcrPagesDone { get; set; }
     public int OcrPagesTotal { get; set; }
     public string? OcrError { get; set; }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using PraTracker.Data.Database;
 using PraTracker.Data.Documents;
 using PraTracker.Data.Identity;
+using PraTracker.Jobs.Documents.Ocr;
 
 namespace PraTracker.Jobs.Documents;
 
@@ -11,6 +12,38 @@ namespace PraTracker.Jobs.Documents;
 public sealed class DocumentExtraction(IBackgroundJobClient jobs)
 {
     public void Enqueue(Guid documentId) => jobs.Enqueue<ExtractDocumentTextJob>(job => job.RunAsync(documentId, CancellationToken.None));
+
+    /// <summary>Queues OCR of a document's scanned pages.</summary>
+    public void EnqueueOcr(Guid documentId) => jobs.Enqueue<OcrDocumentJob>(job => job.RunAsync(documentId, CancellationToken.None));
+
+    /// <summary>Queues a look for the vendors, products, agencies and contracts a document names.</summary>
+    public void EnqueueMentions(Guid documentId) => jobs.Enqueue<FindMentionsJob>(job => job.RunAsync(documentId, CancellationToken.None));
+
+    /// <summary>Queues a look for names in every document, after names or other names were added.</summary>
+    public string EnqueueMentionsEverywhere() => jobs.Enqueue<FindMentionsJob>(job => job.RunEverywhereAsync(CancellationToken.None));
+
+    /// <summary>Puts a document whose OCR failed or could not run back in the queue; returns why not, or null once queued.</summary>
+    public async Task<string?> RetryOcrAsync(PraTrackerDbContext db, Guid documentId, DateTimeOffset now, CancellationToken ct = default)
+    {
+        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId, ct);
+        if (document is null)
+        {
+            return "That document no longer exists.";
+        }
+
+        if (document.OcrStatus is not (OcrStatus.Failed or OcrStatus.Unavailable))
+        {
+            return "Only a document whose scanned pages could not be read is tried again.";
+        }
+
+        document.OcrStatus = OcrStatus.Pending;
+        document.OcrError = null;
+        document.OcrPagesDone = 0;
+        document.OcrQueuedAt = now;
+        await db.SaveChangesAsync(ct);
+        EnqueueOcr(documentId);
+        return null;
+    }
 
     /// <summary>Puts a failed document back in the queue; returns why it cannot be retried, or null once queued.</summary>
     public async Task<string?> RetryAsync(PraTrackerDbContext db, Guid documentId, CancellationToken ct = default)
@@ -39,7 +72,7 @@ public sealed class DocumentExtraction(IBackgroundJobClient jobs)
 /// restart, or its worker died mid-file) and queues them again; the extraction job skips a document already done.
 /// </summary>
 public sealed class RequeueStalledExtractionsJob(
-    IDbContextFactory<PraTrackerDbContext> dbFactory, DocumentExtraction extraction, TimeProvider clock, ILogger<RequeueStalledExtractionsJob> logger)
+    IDbContextFactory<PraTrackerDbContext> dbFactory, DocumentExtraction extraction, OcrSettings ocr, TimeProvider clock, ILogger<RequeueStalledExtractionsJob> logger)
 {
     public static readonly TimeSpan StalledAfter = TimeSpan.FromMinutes(15);
 
@@ -56,11 +89,28 @@ public sealed class RequeueStalledExtractionsJob(
             extraction.Enqueue(id);
         }
 
+        // OCR is given its own time limit before it counts as lost.
+        var ocrBefore = clock.GetUtcNow() - StalledAfter - ocr.TimeLimit;
+        var stalledOcr = await db.Documents
+            .Where(d => (d.OcrStatus == OcrStatus.Pending || d.OcrStatus == OcrStatus.Running) && d.OcrQueuedAt < ocrBefore)
+            .Select(d => d.Id)
+            .ToListAsync(ct);
+        foreach (var id in stalledOcr)
+        {
+            await db.Documents.Where(d => d.Id == id).ExecuteUpdateAsync(set => set.SetProperty(d => d.OcrQueuedAt, clock.GetUtcNow()), ct);
+            extraction.EnqueueOcr(id);
+        }
+
+        if (stalledOcr.Count > 0)
+        {
+            logger.LogWarning("Queued OCR again for {Count} documents waiting longer than their time limit", stalledOcr.Count);
+        }
+
         if (stalled.Count > 0)
         {
             logger.LogWarning("Queued text extraction again for {Count} documents waiting more than {Minutes} minutes", stalled.Count, StalledAfter.TotalMinutes);
         }
 
-        return $"{stalled.Count} documents queued again.";
+        return $"{stalled.Count} documents queued again for text, {stalledOcr.Count} for OCR.";
     }
 }

@@ -65,7 +65,7 @@ public static class DocumentTextExtractor
             foreach (var page in pdf.GetPages())
             {
                 pages.Add(page.Text);
-                if (page.Text.Count(c => !char.IsWhiteSpace(c)) < minCharactersPerPage && page.GetImages().Any())
+                if (IsScanned(page, minCharactersPerPage))
                 {
                     scanned.Add(page.Number);
                 }
@@ -78,6 +78,17 @@ public static class DocumentTextExtractor
             throw new UnreadableDocumentException($"It could not be read as a PDF ({e.Message}).", e);
         }
     }
+
+    /// <summary>The pages of a PDF that are scans (see <see cref="IsScanned"/>), for OCR.</summary>
+    public static IReadOnlyList<int> ScannedPagesOf(Stream content, int minCharactersPerPage)
+    {
+        using var pdf = PdfDocument.Open(content);
+        return [.. pdf.GetPages().Where(page => IsScanned(page, minCharactersPerPage)).Select(page => page.Number)];
+    }
+
+    // A page that shows an image but has no text layer, or too little text for a page (a Bates stamp on a scan).
+    private static bool IsScanned(UglyToad.PdfPig.Content.Page page, int minCharactersPerPage) =>
+        page.Text.Count(c => !char.IsWhiteSpace(c)) < minCharactersPerPage && page.GetImages().Any();
 
     private static string ReadText(Stream content)
     {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using PraTracker.Data.Database;
 using PraTracker.Data.Documents;
 using PraTracker.Data.Identity;
+using PraTracker.Jobs.Documents.Ocr;
 
 namespace PraTracker.Jobs.Documents;
 
@@ -17,6 +18,9 @@ public sealed class ExtractDocumentTextJob(
     IDocumentFileStore store,
     DocumentStorageSettings settings,
     IBackgroundJobClient jobs,
+    DocumentExtraction queue,
+    OcrSettings ocr,
+    OcrTools ocrTools,
     TimeProvider clock,
     ILogger<ExtractDocumentTextJob> logger)
 {
@@ -71,12 +75,23 @@ public sealed class ExtractDocumentTextJob(
                     {
                         skipped.Add(skip!);
                     }
-                }, ct);
+                }, ct, ocr.MinCharactersPerPage);
             }
 
             if (result.Pages is { } pages)
             {
                 await DocumentPageSearch.SetPagesAsync(db, document.Id, pages, new HashSet<int>(), ct);
+            }
+
+            if (result.ScannedPages.Count > 0)
+            {
+                // Scans are read by OCR in their own job, which can take minutes; the text layer is searchable meanwhile.
+                var tools = await ocrTools.GetAsync(ct);
+                document.OcrStatus = tools.Available ? OcrStatus.Pending : OcrStatus.Unavailable;
+                document.OcrError = tools.Available ? null : tools.Summary;
+                document.OcrPagesTotal = result.ScannedPages.Count;
+                document.OcrPagesDone = 0;
+                document.OcrQueuedAt = clock.GetUtcNow();
             }
 
             document.ExtractedText = result.Text;
@@ -102,6 +117,16 @@ public sealed class ExtractDocumentTextJob(
         foreach (var child in children)
         {
             jobs.Enqueue<ExtractDocumentTextJob>(job => job.RunAsync(child, CancellationToken.None));
+        }
+
+        if (document.OcrStatus == OcrStatus.Pending)
+        {
+            queue.EnqueueOcr(documentId);
+        }
+
+        if (document.TextStatus == TextStatus.Extracted)
+        {
+            queue.EnqueueMentions(documentId);
         }
 
         return $"{document.TextStatus}: {document.PageCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no"} pages, {children.Count} files inside.";

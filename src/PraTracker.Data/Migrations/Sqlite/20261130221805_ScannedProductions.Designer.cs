@@ -11,8 +11,8 @@ using PraTracker.Data.Database;
 namespace PraTracker.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePraTrackerDbContext))]
-    [Migration("20261130215940_DocumentPagesAndOcr")]
-    partial class DocumentPagesAndOcr
+    [Migration("20261130221805_ScannedProductions")]
+    partial class ScannedProductions
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1060,6 +1060,9 @@ namespace PraTracker.Data.Migrations.Sqlite
                     b.Property<int>("OcrPagesTotal")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("OcrQueuedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("OcrStatus")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1164,6 +1167,88 @@ namespace PraTracker.Data.Migrations.Sqlite
                     b.HasKey("DocumentId", "Number");
 
                     b.ToTable("DocumentPages");
+                });
+
+            modelBuilder.Entity("PraTracker.Data.Documents.Mentions.DocumentMention", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AgencyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FoundAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Occurrences")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Pages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("VendorId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgencyId", "Status");
+
+                    b.HasIndex("ContractId", "Status");
+
+                    b.HasIndex("DocumentId", "AgencyId")
+                        .IsUnique();
+
+                    b.HasIndex("DocumentId", "ContractId")
+                        .IsUnique();
+
+                    b.HasIndex("DocumentId", "ProductId")
+                        .IsUnique();
+
+                    b.HasIndex("DocumentId", "VendorId")
+                        .IsUnique();
+
+                    b.HasIndex("ProductId", "Status");
+
+                    b.HasIndex("VendorId", "Status");
+
+                    b.ToTable("DocumentMentions");
                 });
 
             modelBuilder.Entity("PraTracker.Data.Identity.Invitation", b =>
@@ -1838,6 +1923,45 @@ namespace PraTracker.Data.Migrations.Sqlite
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("PraTracker.Data.Documents.Mentions.DocumentMention", b =>
+                {
+                    b.HasOne("PraTracker.Data.Agencies.Agency", "Agency")
+                        .WithMany()
+                        .HasForeignKey("AgencyId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("PraTracker.Data.Contracts.Contract", "Contract")
+                        .WithMany()
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("PraTracker.Data.Documents.Document", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PraTracker.Data.Contracts.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("PraTracker.Data.Contracts.Vendor", "Vendor")
+                        .WithMany()
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Agency");
+
+                    b.Navigation("Contract");
+
+                    b.Navigation("Document");
+
+                    b.Navigation("Product");
+
+                    b.Navigation("Vendor");
                 });
 
             modelBuilder.Entity("PraTracker.Data.Requests.RecordsRequest", b =>

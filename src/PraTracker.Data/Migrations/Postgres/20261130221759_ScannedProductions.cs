@@ -1,4 +1,5 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using NpgsqlTypes;
 
@@ -7,7 +8,7 @@ using NpgsqlTypes;
 namespace PraTracker.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class DocumentPagesAndOcr : Migration
+    public partial class ScannedProductions : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -53,6 +54,12 @@ namespace PraTracker.Data.Migrations.Postgres
                 nullable: false,
                 defaultValue: 0);
 
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "OcrQueuedAt",
+                table: "Documents",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.AddColumn<string>(
                 name: "OcrStatus",
                 table: "Documents",
@@ -83,6 +90,61 @@ namespace PraTracker.Data.Migrations.Postgres
                 nullable: true);
 
             migrationBuilder.CreateTable(
+                name: "DocumentMentions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    VendorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ProductId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AgencyId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ContractId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Name = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Pages = table.Column<List<int>>(type: "integer[]", nullable: false),
+                    Occurrences = table.Column<int>(type: "integer", nullable: false),
+                    Facts = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DecidedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    FoundAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentMentions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DocumentMentions_Agencies_AgencyId",
+                        column: x => x.AgencyId,
+                        principalTable: "Agencies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DocumentMentions_Contracts_ContractId",
+                        column: x => x.ContractId,
+                        principalTable: "Contracts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DocumentMentions_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DocumentMentions_Products_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Products",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DocumentMentions_Vendors_VendorId",
+                        column: x => x.VendorId,
+                        principalTable: "Vendors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DocumentPages",
                 columns: table => new
                 {
@@ -109,6 +171,50 @@ namespace PraTracker.Data.Migrations.Postgres
                 column: "OcrStatus");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DocumentMentions_AgencyId_Status",
+                table: "DocumentMentions",
+                columns: new[] { "AgencyId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentMentions_ContractId_Status",
+                table: "DocumentMentions",
+                columns: new[] { "ContractId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentMentions_DocumentId_AgencyId",
+                table: "DocumentMentions",
+                columns: new[] { "DocumentId", "AgencyId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentMentions_DocumentId_ContractId",
+                table: "DocumentMentions",
+                columns: new[] { "DocumentId", "ContractId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentMentions_DocumentId_ProductId",
+                table: "DocumentMentions",
+                columns: new[] { "DocumentId", "ProductId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentMentions_DocumentId_VendorId",
+                table: "DocumentMentions",
+                columns: new[] { "DocumentId", "VendorId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentMentions_ProductId_Status",
+                table: "DocumentMentions",
+                columns: new[] { "ProductId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentMentions_VendorId_Status",
+                table: "DocumentMentions",
+                columns: new[] { "VendorId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DocumentPages_SearchVector",
                 table: "DocumentPages",
                 column: "SearchVector")
@@ -120,6 +226,9 @@ namespace PraTracker.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "DocumentMentions");
+
             migrationBuilder.DropTable(
                 name: "DocumentPages");
 
@@ -149,6 +258,10 @@ namespace PraTracker.Data.Migrations.Postgres
 
             migrationBuilder.DropColumn(
                 name: "OcrPagesTotal",
+                table: "Documents");
+
+            migrationBuilder.DropColumn(
+                name: "OcrQueuedAt",
                 table: "Documents");
 
             migrationBuilder.DropColumn(
