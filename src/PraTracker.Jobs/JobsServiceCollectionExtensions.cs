@@ -54,6 +54,7 @@ public static class JobsServiceCollectionExtensions
         services.AddTransient<ExtractDocumentTextJob>();
         services.AddSingleton(OcrSettings.FromConfiguration(configuration));
         services.AddSingleton<OcrTools>();
+        services.AddHostedService<OcrStartupCheck>();
         services.AddSingleton<OcrRunner>();
         services.AddTransient<OcrDocumentJob>();
         services.AddTransient<FindMentionsJob>();

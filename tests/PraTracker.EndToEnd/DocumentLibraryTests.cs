@@ -88,6 +88,80 @@ public sealed class DocumentLibraryTests(RunningApp app, Browser browser, ITestO
     }
 
     [Fact]
+    public async Task A_scanned_pdf_uploaded_in_the_browser_is_read_by_ocr_found_by_a_phrase_with_its_page_named_and_names_its_vendor_on_that_page()
+    {
+        // A scan, as agencies release them: three pages of images with no text layer at all.
+        var folder = Directory.CreateTempSubdirectory("pratracker-upload-");
+        var pdf = Path.Combine(folder.FullName, "scanned-invoices.pdf");
+        await File.WriteAllBytesAsync(pdf, await ScannedPdf.BuildAsync(
+            "PASADENA POLICE DEPARTMENT\nRecords released under the Public Records Act\nScanned from paper files.",
+            "INVOICE 4471\nVoyager Labs social media analytics platform\nAgreement No. 19-0077 dated June 4, 2024\nTotal due: $48,250.00",
+            "Command staff memo\nThe handwritten approval for drone overflight logs is attached.\nRetain for five years."));
+        var staff = await browser.OpenAsync(app, signedIn: true);
+        try
+        {
+            await OpenPublicRequestAsync(staff);
+            await staff.SetInputFilesAsync("[data-testid=upload-input]", pdf);
+            await Assertions.Expect(staff.Locator("[data-testid=upload-done]")).ToBeVisibleAsync();
+            var uploaded = Stopwatch.StartNew();
+
+            // OCR runs as a job; the phrase from page three becomes searchable, and the result names the page.
+            var search = $"/search?q={Uri.EscapeDataString("\"drone overflight logs\"")}";
+            await UntilAsync(staff, search, "[data-testid=document-result] [data-testid=hit-pages]", TimeSpan.FromSeconds(150));
+            output.WriteLine($"The scanned phrase was found {uploaded.Elapsed.TotalSeconds:0.0} s after the upload finished.");
+            var result = staff.Locator("[data-testid=document-result]");
+            await Assertions.Expect(result).ToHaveCountAsync(1);
+            await Assertions.Expect(result.Locator("[data-testid=hit-pages]")).ToHaveTextAsync("Found on page 3");
+            await Assertions.Expect(result.Locator("[data-testid=snippet] mark").First).ToBeVisibleAsync();
+            await Browser.KeepAsync(staff, "scanned-search-result");
+
+            // The document opens at that page, with the phrase marked there.
+            await result.Locator("h3 a").ClickAsync();
+            await Assertions.Expect(staff.Locator("h1")).ToHaveTextAsync("scanned-invoices");
+            Assert.Contains("page=3", staff.Url, StringComparison.Ordinal);
+            var hitPage = staff.Locator("section.hit-page");
+            await Assertions.Expect(hitPage).ToHaveCountAsync(1);
+            await Assertions.Expect(hitPage).ToHaveAttributeAsync("data-page", "3");
+            await Assertions.Expect(hitPage.Locator("mark").First).ToBeInViewportAsync();
+            Assert.Contains("overflight", string.Join(" ", await hitPage.Locator("mark").AllInnerTextsAsync()), StringComparison.OrdinalIgnoreCase);
+            await Assertions.Expect(staff.Locator("[data-testid=hit-pages]")).ToContainTextAsync("is on page 3");
+            await Assertions.Expect(staff.Locator("iframe[data-testid=pdf-view]")).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("/searchable/view#page=3$"));
+            await Assertions.Expect(staff.Locator("[data-testid=download-searchable]")).ToBeVisibleAsync();
+            await Browser.KeepAsync(staff, "scanned-document-at-page");
+
+            // The vendor the scan names is suggested on its page, with the facts near its name; the attorney confirms it.
+            var mention = staff.Locator("[data-testid=mention][data-name='Voyager Labs']");
+            await Assertions.Expect(mention).ToContainTextAsync("vendor, page 2");
+            await Assertions.Expect(mention).ToHaveAttributeAsync("data-status", "Suggested");
+            var facts = await mention.Locator("[data-testid=contract-fact]").AllInnerTextsAsync();
+            Assert.Contains(facts, f => f.Contains("$48,250.00", StringComparison.Ordinal));
+            Assert.Contains(facts, f => f.Contains("19-0077", StringComparison.Ordinal));
+            await mention.Locator("[data-testid=contract-fact]", new LocatorLocatorOptions { HasText = "$48,250.00" }).ClickAsync();
+            await Assertions.Expect(staff.Locator("[data-testid=copy-fact]").First).ToContainTextAsync("as its amount");
+            await Browser.KeepAsync(staff, "scanned-document-mentions");
+            await staff.Keyboard.PressAsync("Escape");
+            await mention.Locator("[data-testid=confirm-mention]").ClickAsync();
+            await Assertions.Expect(mention).ToHaveAttributeAsync("data-status", "Confirmed");
+
+            // Confirmed, the document is listed on the vendor's page, opening at the page that names it.
+            await staff.Locator("[data-testid=mention][data-name='Voyager Labs'] a").First.ClickAsync();
+            var listed = staff.Locator("[data-testid=mentioning-document]", new PageLocatorOptions { HasText = "scanned-invoices" });
+            await Assertions.Expect(listed).ToContainTextAsync("names “Voyager Labs” on page 2");
+            await Browser.KeepAsync(staff, "vendor-mentioning-documents");
+        }
+        catch
+        {
+            await Browser.KeepAsync(staff, "scanned-failure-staff");
+            throw;
+        }
+        finally
+        {
+            await staff.Context.CloseAsync();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Malformed_pdfs_hostile_zips_empty_and_oversized_files_each_get_a_clear_message_and_the_queue_goes_on()
     {
         var marker = Marker();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PraTracker.Data.Database;
 using PraTracker.Data.Documents;
+using PraTracker.Data.Documents.Mentions;
 using PraTracker.Data.Identity;
 using PraTracker.Data.Requests;
 
@@ -32,6 +33,8 @@ public sealed record PrivateDataSet(
         var store = fixture.App.Services.GetRequiredService<IDocumentFileStore>();
         await using var db = fixture.App.Services.GetRequiredService<IDbContextFactory<PraTrackerDbContext>>().CreateDbContext().ViewAs(Viewer.System);
         var now = DateTimeOffset.UtcNow;
+        var vendorId = await db.RequestVendors.Where(l => l.RequestId == publicRequest.Id).Select(l => l.VendorId).FirstAsync();
+        var contractId = await db.RequestContracts.Where(l => l.RequestId == publicRequest.Id).Select(l => l.ContractId).FirstAsync();
 
         async Task<Document> Add(Guid requestId, string word, PublicationStatus status, DateTimeOffset? embargo = null)
         {
@@ -42,7 +45,34 @@ public sealed record PrivateDataSet(
             document.PublicationStatus = status;
             document.EmbargoUntil = embargo;
             document.PublishedAt = status == PublicationStatus.Published ? embargo ?? now : null;
+
+            // As OCR leaves a scan: a searchable copy beside the file, its page indexed, and the vendor it names confirmed.
+            var searchable = await store.SaveAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes($"%PDF-1.4 searchable copy {word}")), long.MaxValue);
+            (document.SearchableSha256, document.SearchableSizeBytes, document.PageCount, document.OcrStatus) = (searchable.Sha256, searchable.SizeBytes, 1, OcrStatus.Done);
             db.Documents.Add(document);
+            db.DocumentPages.Add(new DocumentPage { DocumentId = document.Id, Number = 1, Text = text, FromOcr = true });
+            db.DocumentMentions.Add(new DocumentMention
+            {
+                DocumentId = document.Id,
+                Kind = MentionKind.Vendor,
+                VendorId = vendorId,
+                Name = "Spokeo",
+                Pages = [1],
+                Occurrences = 1,
+                Status = MentionStatus.Confirmed,
+                FoundAt = now,
+            });
+            db.DocumentMentions.Add(new DocumentMention
+            {
+                DocumentId = document.Id,
+                Kind = MentionKind.Contract,
+                ContractId = contractId,
+                Name = "contract",
+                Pages = [1],
+                Occurrences = 1,
+                Status = MentionStatus.Confirmed,
+                FoundAt = now,
+            });
             return document;
         }
 
@@ -86,10 +116,19 @@ public sealed record PrivateDataSet(
             TextBody = $"Between us: {mailTextWord}",
             ProcessedAt = now,
         });
+        // A suggestion no attorney has looked at yet is staff work, even on a published document.
+        db.DocumentMentions.Add(new DocumentMention
+        {
+            DocumentId = published.Id,
+            Kind = MentionKind.Agency,
+            AgencyId = publicRequest.AgencyId,
+            Name = "agency",
+            Occurrences = 1,
+            Status = MentionStatus.Suggested,
+            FoundAt = now,
+        });
         await db.SaveChangesAsync();
 
-        var vendorId = await db.RequestVendors.Where(l => l.RequestId == publicRequest.Id).Select(l => l.VendorId).FirstAsync();
-        var contractId = await db.RequestContracts.Where(l => l.RequestId == publicRequest.Id).Select(l => l.ContractId).FirstAsync();
         return new PrivateDataSet(
             publicRequest.AgencyId, vendorId, contractId, publicRequest.Id, privateRequest.Id, published.Id, [.. hidden.Select(d => d.Id)],
             publicWord, [privateWord, reviewWord, embargoWord, hiddenRequestWord, notesWord, privateNotesWord, bodyWord, mailSubjectWord, mailSenderWord, mailTextWord], AppFixture.AdminEmail);

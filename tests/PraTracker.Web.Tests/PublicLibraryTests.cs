@@ -39,6 +39,12 @@ public abstract class PublicLibraryTests<TFixture>(TFixture fixture) : IClassFix
 
         addresses.Add($"/search?q={data.PublicWord}");
 
+        // A document opened at a page with a search marked: nothing of a hidden one, not even its marked words.
+        foreach (var id in data.HiddenDocumentIds.Append(data.PublishedId))
+        {
+            addresses.Add($"/documents/{id}?q=spokeo%20search%20log&page=1");
+        }
+
         addresses.AddRange([
             "/feeds/documents.atom", $"/feeds/documents.atom?agency={data.AgencyId}", $"/feeds/documents.atom?vendor={data.VendorId}",
             "/feeds/documents.atom?category=people-search", $"/agencies/{data.AgencyId}", $"/vendors/{data.VendorId}", "/search?sort=newest", "/"]);
@@ -64,6 +70,9 @@ public abstract class PublicLibraryTests<TFixture>(TFixture fixture) : IClassFix
         Assert.Contains($"/search?q={data.PublicWord}", publicWordSeen);
         Assert.Contains($"/documents/{data.PublishedId}", publicWordSeen);
         Assert.Contains($"/documents/{data.PublishedId}/file", publicWordSeen);
+        Assert.Contains($"/documents/{data.PublishedId}/searchable", publicWordSeen);
+        Assert.Contains($"/vendors/{data.VendorId}", publicWordSeen); // the published document names it, confirmed
+        Assert.Contains($"/contracts/{data.ContractId}", publicWordSeen);
         Assert.Contains(publicWordSeen, a => a.StartsWith("/feeds/documents.atom?agency=", StringComparison.Ordinal));
         Assert.Contains("/", publicWordSeen);
         Assert.Contains("/search?q=spokeo search log", publicWordSeen);
@@ -84,7 +93,7 @@ public abstract class PublicLibraryTests<TFixture>(TFixture fixture) : IClassFix
         using var anonymous = fixture.NewClient();
         foreach (var id in data.HiddenDocumentIds)
         {
-            foreach (var suffix in new[] { "file", "view" })
+            foreach (var suffix in new[] { "file", "view", "searchable", "searchable/view" })
             {
                 var response = await anonymous.GetAsync($"/documents/{id}/{suffix}");
                 Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
@@ -102,6 +111,24 @@ public abstract class PublicLibraryTests<TFixture>(TFixture fixture) : IClassFix
         Assert.True(download.Headers.CacheControl!.NoStore);
         var shown = await staff.GetAsync($"/documents/{data.HiddenDocumentIds[0]}/view");
         Assert.Equal("attachment", shown.Content.Headers.ContentDisposition!.DispositionType); // only PDFs and images are shown inline
+    }
+
+    [Fact]
+    public async Task A_published_document_shows_the_public_its_confirmed_names_and_never_the_suggestions_attorneys_have_not_decided()
+    {
+        var data = await PrivateDataSet.SeedAsync(fixture);
+        using var anonymous = fixture.NewClient();
+        var page = await anonymous.GetStringAsync($"/documents/{data.PublishedId}");
+        Assert.Contains("data-testid=\"mentions\"", page);
+        Assert.Equal(2, page.Split("data-testid=\"mention\"").Length - 1); // the vendor and the contract, confirmed
+        Assert.DoesNotContain("Suggested", page);
+        Assert.DoesNotContain("confirm-mention", page);
+
+        using var staff = fixture.NewClient();
+        await AppFixture.SignInAsync(staff, await fixture.CreateUserAsync(Roles.Attorney), AppFixture.AttorneyPassword);
+        var staffPage = await staff.GetStringAsync($"/documents/{data.PublishedId}");
+        Assert.Equal(3, staffPage.Split("data-testid=\"mention\"").Length - 1);
+        Assert.Contains("confirm-mention", staffPage);
     }
 
     [Fact]

@@ -50,6 +50,8 @@ public sealed class RouteAuthorizationTests(SqliteAppFixture fixture) : IClassFi
         ["/documents/{Id:guid}"] = Rule.Public,
         ["/documents/{id:guid}/file"] = Rule.Public,
         ["/documents/{id:guid}/view"] = Rule.Public,
+        ["/documents/{id:guid}/searchable"] = Rule.Public,
+        ["/documents/{id:guid}/searchable/view"] = Rule.Public,
         ["/feeds/documents.atom"] = Rule.Public,
         ["/requests"] = Rule.Public,
         ["/requests/{Id:guid}"] = Rule.Public,

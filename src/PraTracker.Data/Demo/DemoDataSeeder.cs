@@ -4,6 +4,7 @@ using PraTracker.Data.Contracts;
 using PraTracker.Data.Database;
 using PraTracker.Data.Deadlines;
 using PraTracker.Data.Documents;
+using PraTracker.Data.Documents.Mentions;
 using PraTracker.Data.Requests;
 
 namespace PraTracker.Data.Demo;
@@ -152,6 +153,14 @@ public static class DemoDataSeeder
         }
 
         await db.SaveChangesAsync(ct);
+
+        // The demo's documents are read for names as uploads are, so their pages show suggestions to confirm.
+        var matcher = await DocumentMentions.MatcherAsync(db, ct);
+        foreach (var documentId in await db.Documents.Select(d => d.Id).ToListAsync(ct))
+        {
+            await DocumentMentions.FindAsync(db, matcher, documentId, DateTimeOffset.UtcNow, ct);
+        }
+
         return true;
     }
 

@@ -49,8 +49,15 @@ public sealed record DocumentDetail(
     string? ExtractedText, TextStatus TextStatus, string? TextError,
     PublicationStatus PublicationStatus, DateTimeOffset? EmbargoUntil, DateTimeOffset? PublishedAt, DateOnly ReleasedOn, DateTimeOffset UploadedAt,
     Guid RequestId, string RequestReference, string RequestTitle, Guid AgencyId, string AgencyName, string? EventSummary,
-    Guid? ParentId, IReadOnlyList<DocumentLink> Children)
+    Guid? ParentId, IReadOnlyList<DocumentLink> Children,
+    OcrStatus OcrStatus, int OcrPagesDone, int OcrPagesTotal, string? OcrError, long? SearchableSizeBytes, IReadOnlyList<int> OcrPages)
 {
+    /// <summary>OCR made a searchable PDF of the scan, served beside the original.</summary>
+    public bool HasSearchablePdf => SearchableSizeBytes is not null;
+
+    /// <summary>Scanned pages are being read, so the page should look again shortly.</summary>
+    public bool IsReading => TextStatus is TextStatus.Pending or TextStatus.Extracting || OcrStatus is OcrStatus.Pending or OcrStatus.Running;
+
     public bool IsPdf => ContentType == "application/pdf";
 
     public bool IsImage => ContentType.StartsWith("image/", StringComparison.Ordinal);
@@ -90,7 +97,9 @@ public static class LibraryQueries
             d.RequestId, d.Request.Reference, d.Request.Title, d.Request.AgencyId, d.Request.Agency.Name,
             d.RequestEvent == null ? null : d.RequestEvent.Summary,
             d.ParentDocumentId,
-            db.Documents.Where(c => c.ParentDocumentId == d.Id).OrderBy(c => c.FileName).Select(Link).ToList()))
+            db.Documents.Where(c => c.ParentDocumentId == d.Id).OrderBy(c => c.FileName).Select(Link).ToList(),
+            d.OcrStatus, d.OcrPagesDone, d.OcrPagesTotal, d.OcrError, d.SearchableSha256 == null ? null : d.SearchableSizeBytes,
+            db.DocumentPages.Where(p => p.DocumentId == d.Id && p.FromOcr).OrderBy(p => p.Number).Select(p => p.Number).ToList()))
         .SingleOrDefaultAsync(ct);
 
     /// <summary>The documents of one request the viewer may see, the files uploaded directly first, in release order.</summary>

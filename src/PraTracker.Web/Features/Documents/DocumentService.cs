@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using PraTracker.Data.Database;
 using PraTracker.Data.Documents;
+using PraTracker.Data.Documents.Mentions;
 using PraTracker.Jobs.Documents;
 using PraTracker.Web.Security;
 
@@ -20,6 +22,35 @@ public sealed class DocumentService(
 
     public Task<DocumentDetail?> GetAsync(Guid id, CancellationToken ct = default) =>
         contexts.ReadAsync(db => LibraryQueries.GetAsync(db, id, ct), ct);
+
+    /// <summary>Each page of the document the query matches, with its hits marked, for the document view.</summary>
+    public Task<IReadOnlyDictionary<int, string>> HighlightAsync(Guid id, string? query, CancellationToken ct = default) =>
+        contexts.ReadAsync(db => DocumentPageSearch.HighlightAsync(db, id, query, ct), ct);
+
+    /// <summary>What the document names: confirmed links for everyone, suggestions too for staff.</summary>
+    public Task<List<MentionView>> MentionsAsync(Guid id, CancellationToken ct = default) =>
+        contexts.ReadAsync(db => DocumentMentions.ForDocumentAsync(db, id, ct), ct);
+
+    public Task<List<FactTarget>> FactTargetsAsync(Guid mentionId, CancellationToken ct = default) =>
+        AsStaffAsync(db => DocumentMentions.FactTargetsAsync(db, mentionId, ct), ct);
+
+    public Task<string?> DecideMentionAsync(Guid mentionId, MentionStatus status, CancellationToken ct = default) =>
+        AsStaffAsync(db => DocumentMentions.DecideAsync(db, mentionId, status, clock.UtcNow, ct), ct);
+
+    public Task<string?> CopyFactAsync(Guid mentionId, int factIndex, Guid contractId, ContractField field, CancellationToken ct = default) =>
+        AsStaffAsync(db => DocumentMentions.CopyFactAsync(db, mentionId, factIndex, contractId, field, ct), ct);
+
+    public Task<string?> RetryOcrAsync(Guid id, CancellationToken ct = default) => AsStaffAsync(db => extraction.RetryOcrAsync(db, id, clock.UtcNow, ct), ct);
+
+    /// <summary>Confirmed documents naming a vendor or one of its products, for the vendor's page.</summary>
+    public Task<Page<MentioningDocument>> MentioningVendorAsync(Guid vendorId, PageRequest page, CancellationToken ct = default) =>
+        contexts.ReadAsync(db => DocumentMentions.ForVendorAsync(db, vendorId, page, ct), ct);
+
+    /// <summary>Confirmed documents naming a contract, or its vendor in its agency's releases, for the contract's page.</summary>
+    public Task<Page<MentioningDocument>> MentioningContractAsync(Guid contractId, PageRequest page, CancellationToken ct = default) =>
+        contexts.ReadAsync(async db => await db.Contracts.AsNoTracking().SingleOrDefaultAsync(c => c.Id == contractId, ct) is { } contract
+            ? await DocumentMentions.ForContractAsync(db, contract, page, ct)
+            : new Page<MentioningDocument>([], 0), ct);
 
     public Task<List<DocumentLink>> ForRequestAsync(Guid requestId, CancellationToken ct = default) =>
         contexts.ReadAsync(db => LibraryQueries.ForRequestAsync(db, requestId, ct), ct);
@@ -82,7 +113,7 @@ public sealed class DocumentService(
         return error;
     }
 
-    private async Task<string?> AsStaffAsync(Func<PraTrackerDbContext, Task<string?>> change, CancellationToken ct)
+    private async Task<T> AsStaffAsync<T>(Func<PraTrackerDbContext, Task<T>> change, CancellationToken ct)
     {
         await using var db = await contexts.OpenAsStaffAsync(ct);
         return await change(db);
