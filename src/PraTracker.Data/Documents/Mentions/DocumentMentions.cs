@@ -256,7 +256,8 @@ public static class DocumentMentions
         var fact = mention.Facts[factIndex];
         if (!FieldsFor(fact.Kind).Contains(field))
         {
-            return $"A {fact.Kind.ToString().ToLowerInvariant()} cannot go into the contract's {FieldName(field)}.";
+            var what = fact.Kind switch { ContractFactKind.Amount => "An amount", ContractFactKind.Number => "A contract number", _ => "A date" };
+            return $"{what} cannot go into the contract's {FieldName(field)}.";
         }
 
         if (await db.Contracts.SingleOrDefaultAsync(c => c.Id == contractId, ct) is not { } contract)
