@@ -20,9 +20,11 @@ RUN dotnet publish src/PraTracker.Web/PraTracker.Web.csproj -c Release -o /app
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 
-# curl, for the health check below; nothing else is added to the base image.
+# curl, for the health check below; OCRmyPDF with Tesseract's English model, to read scanned productions (it brings
+# Ghostscript and the rest it needs). The admin page says whether OCR is ready; Ocr:Language adds languages once their
+# tesseract-ocr-* packages are added here.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends curl \
+    && apt-get install -y --no-install-recommends curl ocrmypdf tesseract-ocr tesseract-ocr-eng \
     && rm -rf /var/lib/apt/lists/*
 
 # DataDirectory holds the SQLite file (when no PostgreSQL is configured) and uploaded files (with local storage).

@@ -60,7 +60,7 @@ public sealed partial class DeploymentFilesTests
     }
 
     [Fact]
-    public void The_image_restores_every_project_runs_unprivileged_and_checks_its_readiness()
+    public void The_image_restores_every_project_runs_unprivileged_checks_its_readiness_and_has_ocr()
     {
         var dockerfile = File.ReadAllText(PathInRepository("Dockerfile"));
         var projects = Directory.GetFiles(PathInRepository("src"), "*.csproj", SearchOption.AllDirectories)
@@ -68,6 +68,7 @@ public sealed partial class DeploymentFilesTests
         Assert.All(projects, project => Assert.Contains($"COPY {project} ", dockerfile, StringComparison.Ordinal));
         Assert.Contains("USER $APP_UID", dockerfile, StringComparison.Ordinal);
         Assert.Contains("/readyz", dockerfile, StringComparison.Ordinal);
+        Assert.Contains("ocrmypdf tesseract-ocr tesseract-ocr-eng", dockerfile, StringComparison.Ordinal); // scans are read in the image
     }
 
     [Fact]

@@ -31,14 +31,13 @@ public sealed partial record OcrSettings
     public static OcrSettings FromConfiguration(IConfiguration configuration)
     {
         var defaults = new OcrSettings();
-        var section = configuration.GetSection(Section);
         var settings = new OcrSettings
         {
-            Enabled = section.GetValue(nameof(Enabled), defaults.Enabled),
-            Command = section[nameof(Command)] is { Length: > 0 } command ? command.Trim() : defaults.Command,
-            Language = section[nameof(Language)] is { Length: > 0 } language ? language.Trim() : defaults.Language,
-            TimeLimit = section.GetValue(nameof(TimeLimit), defaults.TimeLimit),
-            MinCharactersPerPage = section.GetValue(nameof(MinCharactersPerPage), defaults.MinCharactersPerPage),
+            Enabled = configuration.GetValue("Ocr:Enabled", defaults.Enabled),
+            Command = configuration["Ocr:Command"] is { Length: > 0 } command ? command.Trim() : defaults.Command,
+            Language = configuration["Ocr:Language"] is { Length: > 0 } language ? language.Trim() : defaults.Language,
+            TimeLimit = configuration.GetValue("Ocr:TimeLimit", defaults.TimeLimit),
+            MinCharactersPerPage = configuration.GetValue("Ocr:MinCharactersPerPage", defaults.MinCharactersPerPage),
         };
         var errors = settings.Validate();
         return errors.Count == 0 ? settings : throw new InvalidOperationException(string.Join(" ", errors));
