@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PraTracker.Data.Agencies;
 using PraTracker.Data.Contracts;
 using PraTracker.Data.Database;
+using PraTracker.Data.Documents.Mentions;
 using PraTracker.Data.Identity;
 using PraTracker.Data.Requests;
 
@@ -40,6 +41,31 @@ public abstract class ContractTests<TFixture>(TFixture fixture) : IClassFixture<
         Assert.True((await ContractCommands.SaveVendorAsync(db, null, new VendorInput { Name = name, Website = "https://cellebrite.com" })).Succeeded);
         var again = await ContractCommands.SaveVendorAsync(db, null, new VendorInput { Name = name.ToUpperInvariant() });
         Assert.Equal($"{name.ToUpperInvariant()} is already on file.", again.Errors["Name"]);
+    }
+
+    [Fact]
+    public async Task A_vendors_other_names_are_kept_one_per_line_without_repeats_or_its_own_name()
+    {
+        await using var db = fixture.Open(Viewer.System);
+        var name = Build.Unique("Clearview AI");
+        var saved = await ContractCommands.SaveVendorAsync(db, null, new VendorInput { Name = name, Aliases = $"  Clearview \n\nclearview\n{name.ToUpperInvariant()}" });
+
+        Assert.Equal("Clearview", await db.Vendors.Where(v => v.Id == saved.Id).Select(v => v.Aliases).SingleAsync());
+        Assert.Equal("Clearview", (await ContractPages.GetVendorForEditAsync(db, saved.Id!.Value))!.Aliases);
+    }
+
+    [Fact]
+    public async Task A_vendors_other_names_over_the_limit_are_refused_beside_the_field_and_nothing_is_saved()
+    {
+        await using var db = fixture.Open(Viewer.System);
+        var name = Build.Unique("Voyager Labs");
+        var tooLong = string.Join('\n', Enumerable.Range(0, 200).Select(i => $"Voyager {i}"));
+        Assert.True(tooLong.Length > Aliases.MaxLength);
+
+        var refused = await ContractCommands.SaveVendorAsync(db, null, new VendorInput { Name = name, Aliases = tooLong });
+
+        Assert.Equal("Other names can be at most 2000 characters in all.", refused.Errors["Aliases"]);
+        Assert.False(await db.Vendors.AnyAsync(v => v.Name == name));
     }
 
     [Fact]

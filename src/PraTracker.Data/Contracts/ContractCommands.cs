@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PraTracker.Data.Database;
+using PraTracker.Data.Documents.Mentions;
 
 namespace PraTracker.Data.Contracts;
 
@@ -48,6 +49,9 @@ public sealed class VendorInput
     public string Name { get; set; } = "";
     public string? Website { get; set; }
     public string? Description { get; set; }
+
+    /// <summary>Other names it goes by, one per line ("Clearview" for "Clearview AI").</summary>
+    public string? Aliases { get; set; }
 }
 
 /// <summary>The outcome of saving a contract or a vendor: the problems keyed by field ("" for the whole form), or its id.</summary>
@@ -175,6 +179,11 @@ public static class ContractCommands
             errors[nameof(input.Website)] = "The website must be a web address (https://...).";
         }
 
+        if (Aliases.Problem(input.Aliases) is { } aliasProblem)
+        {
+            errors[nameof(input.Aliases)] = aliasProblem;
+        }
+
         if (errors.Count > 0)
         {
             return new SaveResult(errors, id);
@@ -199,6 +208,7 @@ public static class ContractCommands
         vendor.Name = name;
         vendor.Website = InputText.TrimmedOrNull(input.Website);
         vendor.Description = InputText.TrimmedOrNull(input.Description);
+        vendor.Aliases = Aliases.Normalise(input.Aliases, name);
         await db.SaveChangesAsync(ct);
         return new SaveResult(new Dictionary<string, string>(), vendor.Id);
     }

@@ -84,6 +84,6 @@ public static class ContractPages
 
     public static async Task<VendorInput?> GetVendorForEditAsync(PraTrackerDbContext db, Guid id, CancellationToken ct = default) =>
         await db.Vendors.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, ct) is { } vendor
-            ? new VendorInput { Name = vendor.Name, Website = vendor.Website, Description = vendor.Description }
+            ? new VendorInput { Name = vendor.Name, Website = vendor.Website, Description = vendor.Description, Aliases = vendor.Aliases }
             : null;
 }
