@@ -84,6 +84,24 @@ public abstract class ContractTests<TFixture>(TFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_products_other_names_are_kept_as_a_vendors_are_and_too_many_are_refused_beside_the_field()
+    {
+        await using var db = fixture.Open(Viewer.System);
+        var vendor = Build.Vendor();
+        db.Vendors.Add(vendor);
+        await db.SaveChangesAsync();
+        var category = await db.TechnologyCategories.Where(c => c.Code == "people-search").Select(c => c.Id).SingleAsync();
+        var tooLong = string.Join('\n', Enumerable.Range(0, 200).Select(i => $"Spokeo search {i}"));
+
+        var refused = await ContractCommands.AddProductAsync(db, vendor.Id, "Spokeo for Law Enforcement", category, tooLong);
+        Assert.Equal("Other names can be at most 2000 characters in all.", refused.Errors["ProductAliases"]);
+        Assert.False(await db.Products.AnyAsync(p => p.VendorId == vendor.Id));
+
+        var added = await ContractCommands.AddProductAsync(db, vendor.Id, "Spokeo for Law Enforcement", category, "  Spokeo LE \n\nspokeo le\nSPOKEO FOR LAW ENFORCEMENT");
+        Assert.Equal("Spokeo LE", await db.Products.Where(p => p.Id == added.Id).Select(p => p.Aliases).SingleAsync());
+    }
+
+    [Fact]
     public async Task Contract_and_vendor_pages_list_the_agencies_and_only_the_requests_the_viewer_may_see()
     {
         Guid contractId, vendorId, publicId, privateId;

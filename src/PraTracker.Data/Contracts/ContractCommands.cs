@@ -214,7 +214,11 @@ public static class ContractCommands
     }
 
     /// <summary>Adds a product to a vendor's line-up, in one technology category; a product name is unique per vendor.</summary>
-    public static async Task<SaveResult> AddProductAsync(PraTrackerDbContext db, Guid vendorId, string name, Guid? categoryId, CancellationToken ct = default)
+    public static Task<SaveResult> AddProductAsync(PraTrackerDbContext db, Guid vendorId, string name, Guid? categoryId, CancellationToken ct = default) =>
+        AddProductAsync(db, vendorId, name, categoryId, aliases: null, ct);
+
+    /// <summary>Adds a product with the other names it goes by, one per line, stored as a vendor's are.</summary>
+    public static async Task<SaveResult> AddProductAsync(PraTrackerDbContext db, Guid vendorId, string name, Guid? categoryId, string? aliases, CancellationToken ct = default)
     {
         var trimmed = name.Trim();
         if (trimmed.Length == 0)
@@ -227,6 +231,11 @@ public static class ContractCommands
             return SaveResult.Refused("Category", "Pick the kind of technology it is.");
         }
 
+        if (Aliases.Problem(aliases) is { } aliasProblem)
+        {
+            return SaveResult.Refused("ProductAliases", aliasProblem);
+        }
+
         if (await db.Products.AnyAsync(p => p.VendorId == vendorId && p.Name.ToLower() == trimmed.ToLower(), ct))
         {
             return SaveResult.Refused("ProductName", $"{trimmed} is already listed.");
@@ -237,7 +246,7 @@ public static class ContractCommands
             return SaveResult.Refused("", "That vendor no longer exists.");
         }
 
-        var product = new Product { VendorId = vendorId, Name = trimmed, TechnologyCategoryId = categoryId.Value };
+        var product = new Product { VendorId = vendorId, Name = trimmed, TechnologyCategoryId = categoryId.Value, Aliases = Aliases.Normalise(aliases, trimmed) };
         db.Products.Add(product);
         await db.SaveChangesAsync(ct);
         return new SaveResult(new Dictionary<string, string>(), product.Id);
