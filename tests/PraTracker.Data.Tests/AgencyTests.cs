@@ -28,7 +28,7 @@ public abstract class AgencyTests<TFixture>(TFixture fixture) : IClassFixture<TF
     }
 
     [Fact]
-    public async Task An_agencys_other_names_are_kept_one_per_line_without_repeats_or_its_own_name()
+    public async Task An_agencys_other_names_are_kept_one_per_line_without_repeats_or_its_own_name_and_shown_on_its_page()
     {
         await using var db = fixture.Open(Viewer.System);
         var name = Build.Unique("Los Angeles Police Department");
@@ -41,6 +41,7 @@ public abstract class AgencyTests<TFixture>(TFixture fixture) : IClassFixture<TF
         edit.Aliases = "LAPD\nL.A.P.D.";
         Assert.True((await AgencyCommands.UpdateAsync(db, created.Id.Value, edit)).Succeeded);
         Assert.Equal("LAPD\nL.A.P.D.", await db.Agencies.Where(a => a.Id == created.Id).Select(a => a.Aliases).SingleAsync());
+        Assert.Equal(["LAPD", "L.A.P.D."], (await AgencyPages.GetAsync(db, created.Id.Value))!.Aliases);
     }
 
     [Fact]

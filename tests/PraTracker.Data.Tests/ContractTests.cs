@@ -44,7 +44,7 @@ public abstract class ContractTests<TFixture>(TFixture fixture) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_vendors_other_names_are_kept_one_per_line_without_repeats_or_its_own_name()
+    public async Task A_vendors_other_names_are_kept_one_per_line_without_repeats_or_its_own_name_and_shown_on_its_page()
     {
         await using var db = fixture.Open(Viewer.System);
         var name = Build.Unique("Clearview AI");
@@ -52,6 +52,7 @@ public abstract class ContractTests<TFixture>(TFixture fixture) : IClassFixture<
 
         Assert.Equal("Clearview", await db.Vendors.Where(v => v.Id == saved.Id).Select(v => v.Aliases).SingleAsync());
         Assert.Equal("Clearview", (await ContractPages.GetVendorForEditAsync(db, saved.Id!.Value))!.Aliases);
+        Assert.Equal(["Clearview"], (await ContractPages.GetVendorAsync(db, saved.Id.Value))!.Aliases);
     }
 
     [Fact]
