@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PraTracker.Data.Agencies;
+using PraTracker.Data.Documents.Mentions;
 using PraTracker.Data.Identity;
 using PraTracker.Data.Requests;
 
@@ -24,6 +25,41 @@ public abstract class AgencyTests<TFixture>(TFixture fixture) : IClassFixture<TF
         Assert.True((await AgencyCommands.CreateAsync(db, new AgencyInput { Name = name, State = "ca", RecordsEmail = "records@oaklandca.gov" })).Succeeded);
         var twice = await AgencyCommands.CreateAsync(db, new AgencyInput { Name = name, State = "CA" });
         Assert.Equal($"{name} (CA) is already on file.", twice.Errors["Name"]);
+    }
+
+    [Fact]
+    public async Task An_agencys_other_names_are_kept_one_per_line_without_repeats_or_its_own_name_and_shown_on_its_page()
+    {
+        await using var db = fixture.Open(Viewer.System);
+        var name = Build.Unique("Los Angeles Police Department");
+        var created = await AgencyCommands.CreateAsync(db, new AgencyInput { Name = name, State = "CA", Aliases = $"  LAPD \n\nlapd\n{name.ToUpperInvariant()}" });
+
+        Assert.Equal("LAPD", await db.Agencies.Where(a => a.Id == created.Id).Select(a => a.Aliases).SingleAsync());
+        var edit = (await AgencyPages.GetForEditAsync(db, created.Id!.Value))!;
+        Assert.Equal("LAPD", edit.Aliases);
+
+        edit.Aliases = "LAPD\nL.A.P.D.";
+        Assert.True((await AgencyCommands.UpdateAsync(db, created.Id.Value, edit)).Succeeded);
+        Assert.Equal("LAPD\nL.A.P.D.", await db.Agencies.Where(a => a.Id == created.Id).Select(a => a.Aliases).SingleAsync());
+        Assert.Equal(["LAPD", "L.A.P.D."], (await AgencyPages.GetAsync(db, created.Id.Value))!.Aliases);
+    }
+
+    [Fact]
+    public async Task An_agencys_other_names_over_the_limit_are_refused_beside_the_field_and_the_old_ones_kept()
+    {
+        await using var db = fixture.Open(Viewer.System);
+        var name = Build.Unique("Los Angeles Police Department");
+        var id = (await AgencyCommands.CreateAsync(db, new AgencyInput { Name = name, State = "CA", Aliases = "LAPD" })).Id!.Value;
+        var tooLong = string.Join('\n', Enumerable.Range(0, 200).Select(i => $"LAPD Division {i}"));
+        Assert.True(tooLong.Length > Aliases.MaxLength);
+
+        var refused = await AgencyCommands.UpdateAsync(db, id, new AgencyInput { Name = name, State = "CA", Aliases = tooLong });
+        var refusedNew = await AgencyCommands.CreateAsync(db, new AgencyInput { Name = Build.Unique("Los Angeles Police Department"), State = "CA", Aliases = tooLong });
+
+        Assert.Equal("Other names can be at most 2000 characters in all.", refused.Errors["Aliases"]);
+        Assert.Equal(["Aliases"], refusedNew.Errors.Keys);
+        await using var fresh = fixture.Open(Viewer.System);
+        Assert.Equal("LAPD", await fresh.Agencies.Where(a => a.Id == id).Select(a => a.Aliases).SingleAsync());
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PraTracker.Data.Agencies;
 using PraTracker.Data.Contracts;
 using PraTracker.Data.Database;
+using PraTracker.Data.Documents.Mentions;
 using PraTracker.Data.Identity;
 using PraTracker.Data.Requests;
 
@@ -43,6 +44,32 @@ public abstract class ContractTests<TFixture>(TFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_vendors_other_names_are_kept_one_per_line_without_repeats_or_its_own_name_and_shown_on_its_page()
+    {
+        await using var db = fixture.Open(Viewer.System);
+        var name = Build.Unique("Clearview AI");
+        var saved = await ContractCommands.SaveVendorAsync(db, null, new VendorInput { Name = name, Aliases = $"  Clearview \n\nclearview\n{name.ToUpperInvariant()}" });
+
+        Assert.Equal("Clearview", await db.Vendors.Where(v => v.Id == saved.Id).Select(v => v.Aliases).SingleAsync());
+        Assert.Equal("Clearview", (await ContractPages.GetVendorForEditAsync(db, saved.Id!.Value))!.Aliases);
+        Assert.Equal(["Clearview"], (await ContractPages.GetVendorAsync(db, saved.Id.Value))!.Aliases);
+    }
+
+    [Fact]
+    public async Task A_vendors_other_names_over_the_limit_are_refused_beside_the_field_and_nothing_is_saved()
+    {
+        await using var db = fixture.Open(Viewer.System);
+        var name = Build.Unique("Voyager Labs");
+        var tooLong = string.Join('\n', Enumerable.Range(0, 200).Select(i => $"Voyager {i}"));
+        Assert.True(tooLong.Length > Aliases.MaxLength);
+
+        var refused = await ContractCommands.SaveVendorAsync(db, null, new VendorInput { Name = name, Aliases = tooLong });
+
+        Assert.Equal("Other names can be at most 2000 characters in all.", refused.Errors["Aliases"]);
+        Assert.False(await db.Vendors.AnyAsync(v => v.Name == name));
+    }
+
+    [Fact]
     public async Task A_product_is_added_once_per_vendor_in_a_technology_category_and_shows_on_the_vendor_page()
     {
         await using var db = fixture.Open(Viewer.System);
@@ -55,6 +82,24 @@ public abstract class ContractTests<TFixture>(TFixture fixture) : IClassFixture<
         Assert.True((await ContractCommands.AddProductAsync(db, vendor.Id, "Clearview AI Search", category)).Succeeded);
         Assert.Equal("clearview ai search is already listed.", (await ContractCommands.AddProductAsync(db, vendor.Id, "clearview ai search", category)).Errors["ProductName"]);
         Assert.Equal(["Clearview AI Search (Face recognition)"], (await ContractPages.GetVendorAsync(db, vendor.Id))!.Products);
+    }
+
+    [Fact]
+    public async Task A_products_other_names_are_kept_as_a_vendors_are_and_too_many_are_refused_beside_the_field()
+    {
+        await using var db = fixture.Open(Viewer.System);
+        var vendor = Build.Vendor();
+        db.Vendors.Add(vendor);
+        await db.SaveChangesAsync();
+        var category = await db.TechnologyCategories.Where(c => c.Code == "people-search").Select(c => c.Id).SingleAsync();
+        var tooLong = string.Join('\n', Enumerable.Range(0, 200).Select(i => $"Spokeo search {i}"));
+
+        var refused = await ContractCommands.AddProductAsync(db, vendor.Id, "Spokeo for Law Enforcement", category, tooLong);
+        Assert.Equal("Other names can be at most 2000 characters in all.", refused.Errors["ProductAliases"]);
+        Assert.False(await db.Products.AnyAsync(p => p.VendorId == vendor.Id));
+
+        var added = await ContractCommands.AddProductAsync(db, vendor.Id, "Spokeo for Law Enforcement", category, "  Spokeo LE \n\nspokeo le\nSPOKEO FOR LAW ENFORCEMENT");
+        Assert.Equal("Spokeo LE", await db.Products.Where(p => p.Id == added.Id).Select(p => p.Aliases).SingleAsync());
     }
 
     [Fact]

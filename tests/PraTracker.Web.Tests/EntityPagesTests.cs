@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Bunit;
 using Bunit.TestDoubles;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -122,6 +123,40 @@ public abstract class EntityPagesTests<TFixture> : ComponentTestContext, IClassF
     }
 
     [Fact]
+    public async Task An_attorney_gives_a_vendor_other_names_on_its_form_and_its_page_shows_them_as_saved()
+    {
+        var auth = AddAuthorization();
+        var ids = await DemoIdsAsync();
+        SignInAsAdmin(auth, ids.AdminId);
+        var page = Render<VendorPage>(p => p.Add(x => x.Id, ids.Clearview));
+
+        await SaveOtherNamesAsync(page, "vendor", "  Clearview \n\nClearview.ai\nclearview ai");
+
+        page.WaitForAssertion(() => Assert.Equal("Also known as: Clearview, Clearview.ai", page.Find("[data-testid=also-known-as]").TextContent.Trim()), TimeSpan.FromSeconds(10));
+        await using var db = await Services.GetRequiredService<IDbContextFactory<PraTrackerDbContext>>().CreateDbContextAsync();
+        db.ViewAs(Viewer.System);
+        Assert.Equal("Clearview\nClearview.ai", await db.Vendors.Where(v => v.Id == ids.Clearview).Select(v => v.Aliases).SingleAsync());
+        await db.Vendors.Where(v => v.Id == ids.Clearview).ExecuteUpdateAsync(s => s.SetProperty(v => v.Aliases, (string?)null)); // leave the shared demo data as it was
+    }
+
+    [Fact]
+    public async Task An_attorney_gives_an_agency_other_names_on_its_form_and_its_page_shows_them_as_saved()
+    {
+        var auth = AddAuthorization();
+        var ids = await DemoIdsAsync();
+        SignInAsAdmin(auth, ids.AdminId);
+        var page = Render<AgencyPage>(p => p.Add(x => x.Id, ids.Sfpd));
+
+        await SaveOtherNamesAsync(page, "agency", "SFPD\nS.F.P.D.\nsfpd");
+
+        page.WaitForAssertion(() => Assert.Equal("Also known as: SFPD, S.F.P.D.", page.Find("[data-testid=also-known-as]").TextContent.Trim()), TimeSpan.FromSeconds(10));
+        await using var db = await Services.GetRequiredService<IDbContextFactory<PraTrackerDbContext>>().CreateDbContextAsync();
+        db.ViewAs(Viewer.System);
+        Assert.Equal("SFPD\nS.F.P.D.", await db.Agencies.Where(a => a.Id == ids.Sfpd).Select(a => a.Aliases).SingleAsync());
+        await db.Agencies.Where(a => a.Id == ids.Sfpd).ExecuteUpdateAsync(s => s.SetProperty(a => a.Aliases, (string?)null)); // leave the shared demo data as it was
+    }
+
+    [Fact]
     public async Task A_vendor_page_lists_the_agencies_that_contract_with_it_and_a_contract_page_its_terms()
     {
         var auth = AddAuthorization();
@@ -138,13 +173,29 @@ public abstract class EntityPagesTests<TFixture> : ComponentTestContext, IClassF
     }
 
 
-    private async Task<(Guid Lapd, Guid Spokeo, Guid SpokeoContract, string AdminId)> DemoIdsAsync()
+    /// <summary>
+    /// Clicks Edit on a vendor's or agency's page, types its other names and saves. The page goes on rendering (an agency's
+    /// scorecard charts) after the button appears, so each element is found and clicked in one go.
+    /// </summary>
+    private static async Task SaveOtherNamesAsync<TPage>(IRenderedComponent<TPage> page, string form, string names)
+        where TPage : IComponent
+    {
+        page.WaitForAssertion(() => Assert.NotNull(page.Find($"button[data-testid={form}-edit]")), TimeSpan.FromSeconds(10));
+        await page.InvokeAsync(() => page.Find($"button[data-testid={form}-edit]").Click());
+        page.WaitForAssertion(() => Assert.NotNull(page.Find($"textarea[data-testid={form}-aliases]")), TimeSpan.FromSeconds(10));
+        await page.InvokeAsync(() => page.Find($"textarea[data-testid={form}-aliases]").Change(names));
+        await page.InvokeAsync(() => page.Find($"button[data-testid={form}-save]").Click());
+    }
+
+    private async Task<(Guid Lapd, Guid Sfpd, Guid Spokeo, Guid Clearview, Guid SpokeoContract, string AdminId)> DemoIdsAsync()
     {
         await using var db = await Services.GetRequiredService<IDbContextFactory<PraTrackerDbContext>>().CreateDbContextAsync();
         db.ViewAs(Viewer.System);
         return (
             await db.Agencies.Where(a => a.Name == "Los Angeles Police Department").Select(a => a.Id).SingleAsync(),
+            await db.Agencies.Where(a => a.Name == "San Francisco Police Department").Select(a => a.Id).SingleAsync(),
             await db.Vendors.Where(v => v.Name == "Spokeo").Select(v => v.Id).SingleAsync(),
+            await db.Vendors.Where(v => v.Name == "Clearview AI").Select(v => v.Id).SingleAsync(),
             await db.Contracts.Where(c => c.Title == "Spokeo for Law Enforcement subscription").Select(c => c.Id).SingleAsync(),
             await db.Users.Select(u => u.Id).FirstAsync());
     }

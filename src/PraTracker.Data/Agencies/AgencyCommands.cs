@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using Microsoft.EntityFrameworkCore;
 using PraTracker.Data.Database;
+using PraTracker.Data.Documents.Mentions;
 
 namespace PraTracker.Data.Agencies;
 
@@ -17,6 +18,9 @@ public sealed class AgencyInput
     public string? MailingAddress { get; set; }
     public Guid? LawId { get; set; }
 
+    /// <summary>Other names it goes by, one per line ("LAPD" for "Los Angeles Police Department").</summary>
+    public string? Aliases { get; set; }
+
     public static AgencyInput From(Agency agency) => new()
     {
         Name = agency.Name,
@@ -28,6 +32,7 @@ public sealed class AgencyInput
         PortalUrl = agency.PortalUrl,
         MailingAddress = agency.MailingAddress,
         LawId = agency.LawId,
+        Aliases = agency.Aliases,
     };
 }
 
@@ -72,6 +77,11 @@ public static class AgencyCommands
             && !(Uri.TryCreate(input.PortalUrl.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
         {
             errors[nameof(input.PortalUrl)] = "The portal must be a web address (https://...).";
+        }
+
+        if (Aliases.Problem(input.Aliases) is { } aliasProblem)
+        {
+            errors[nameof(input.Aliases)] = aliasProblem;
         }
 
         return errors;
@@ -142,6 +152,7 @@ public static class AgencyCommands
         agency.PortalUrl = InputText.TrimmedOrNull(input.PortalUrl);
         agency.MailingAddress = InputText.TrimmedOrNull(input.MailingAddress);
         agency.LawId = input.LawId;
+        agency.Aliases = Aliases.Normalise(input.Aliases, agency.Name);
     }
 
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PraTracker.Data.Database;
+using PraTracker.Data.Documents.Mentions;
 
 namespace PraTracker.Data.Agencies;
 
@@ -46,9 +47,9 @@ public static class AgencyQueries
     }
 }
 
-/// <summary>An agency's page: who it is, its law, its contracts, the requests the viewer may see, and how it has answered them.</summary>
+/// <summary>An agency's page: who it is and its other names, its law, its contracts, the requests the viewer may see, and how it has answered them.</summary>
 public sealed record AgencyDetail(
-    Guid Id, string Name, AgencyKind Kind, string? City, string? County, string State, string? RecordsEmail, string? PortalUrl, string? MailingAddress,
+    Guid Id, string Name, IReadOnlyList<string> Aliases, AgencyKind Kind, string? City, string? County, string State, string? RecordsEmail, string? PortalUrl, string? MailingAddress,
     string? LawName, string? LawCitation, int? LawResponseDays, Deadlines.DayCount? LawResponseDayCount,
     IReadOnlyList<AgencyContractRow> Contracts, IReadOnlyList<AgencyRequestRow> Requests, AgencyScorecard Scorecard);
 
@@ -77,7 +78,7 @@ public static class AgencyPages
             .Select(r => new AgencyRequestRow(r.Id, r.Reference, r.Title, r.Status, r.SentOn))
             .ToListAsync(ct);
         var scorecard = await AgencyScorecards.ForAgencyAsync(db, id, ct);
-        return new AgencyDetail(agency.Id, agency.Name, agency.Kind, agency.City, agency.County, agency.State, agency.RecordsEmail, agency.PortalUrl, agency.MailingAddress,
+        return new AgencyDetail(agency.Id, agency.Name, Aliases.Split(agency.Aliases), agency.Kind, agency.City, agency.County, agency.State, agency.RecordsEmail, agency.PortalUrl, agency.MailingAddress,
             agency.Law?.Name, agency.Law?.Citation, agency.Law?.ResponseDays, agency.Law?.ResponseDayCount, contracts, requests, scorecard);
     }
 

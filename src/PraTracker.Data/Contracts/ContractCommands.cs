@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PraTracker.Data.Database;
+using PraTracker.Data.Documents.Mentions;
 
 namespace PraTracker.Data.Contracts;
 
@@ -48,6 +49,9 @@ public sealed class VendorInput
     public string Name { get; set; } = "";
     public string? Website { get; set; }
     public string? Description { get; set; }
+
+    /// <summary>Other names it goes by, one per line ("Clearview" for "Clearview AI").</summary>
+    public string? Aliases { get; set; }
 }
 
 /// <summary>The outcome of saving a contract or a vendor: the problems keyed by field ("" for the whole form), or its id.</summary>
@@ -175,6 +179,11 @@ public static class ContractCommands
             errors[nameof(input.Website)] = "The website must be a web address (https://...).";
         }
 
+        if (Aliases.Problem(input.Aliases) is { } aliasProblem)
+        {
+            errors[nameof(input.Aliases)] = aliasProblem;
+        }
+
         if (errors.Count > 0)
         {
             return new SaveResult(errors, id);
@@ -199,12 +208,17 @@ public static class ContractCommands
         vendor.Name = name;
         vendor.Website = InputText.TrimmedOrNull(input.Website);
         vendor.Description = InputText.TrimmedOrNull(input.Description);
+        vendor.Aliases = Aliases.Normalise(input.Aliases, name);
         await db.SaveChangesAsync(ct);
         return new SaveResult(new Dictionary<string, string>(), vendor.Id);
     }
 
     /// <summary>Adds a product to a vendor's line-up, in one technology category; a product name is unique per vendor.</summary>
-    public static async Task<SaveResult> AddProductAsync(PraTrackerDbContext db, Guid vendorId, string name, Guid? categoryId, CancellationToken ct = default)
+    public static Task<SaveResult> AddProductAsync(PraTrackerDbContext db, Guid vendorId, string name, Guid? categoryId, CancellationToken ct = default) =>
+        AddProductAsync(db, vendorId, name, categoryId, aliases: null, ct);
+
+    /// <summary>Adds a product with the other names it goes by, one per line, stored as a vendor's are.</summary>
+    public static async Task<SaveResult> AddProductAsync(PraTrackerDbContext db, Guid vendorId, string name, Guid? categoryId, string? aliases, CancellationToken ct = default)
     {
         var trimmed = name.Trim();
         if (trimmed.Length == 0)
@@ -217,6 +231,11 @@ public static class ContractCommands
             return SaveResult.Refused("Category", "Pick the kind of technology it is.");
         }
 
+        if (Aliases.Problem(aliases) is { } aliasProblem)
+        {
+            return SaveResult.Refused("ProductAliases", aliasProblem);
+        }
+
         if (await db.Products.AnyAsync(p => p.VendorId == vendorId && p.Name.ToLower() == trimmed.ToLower(), ct))
         {
             return SaveResult.Refused("ProductName", $"{trimmed} is already listed.");
@@ -227,7 +246,7 @@ public static class ContractCommands
             return SaveResult.Refused("", "That vendor no longer exists.");
         }
 
-        var product = new Product { VendorId = vendorId, Name = trimmed, TechnologyCategoryId = categoryId.Value };
+        var product = new Product { VendorId = vendorId, Name = trimmed, TechnologyCategoryId = categoryId.Value, Aliases = Aliases.Normalise(aliases, trimmed) };
         db.Products.Add(product);
         await db.SaveChangesAsync(ct);
         return new SaveResult(new Dictionary<string, string>(), product.Id);

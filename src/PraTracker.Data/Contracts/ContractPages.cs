@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PraTracker.Data.Database;
+using PraTracker.Data.Documents.Mentions;
 using PraTracker.Data.Requests;
 
 namespace PraTracker.Data.Contracts;
@@ -20,9 +21,9 @@ public sealed record ContractDetail(
 /// <summary>An agency contracting with a vendor.</summary>
 public sealed record VendorCustomer(Guid AgencyId, string AgencyName, string State, Guid ContractId, string ContractTitle, ContractStatus Status);
 
-/// <summary>A vendor's page: its products, every agency that contracts with it, and the requests about it the viewer may see.</summary>
+/// <summary>A vendor's page: its other names and products, every agency that contracts with it, and the requests about it the viewer may see.</summary>
 public sealed record VendorDetail(
-    Guid Id, string Name, string? Website, string? Description, IReadOnlyList<string> Products,
+    Guid Id, string Name, IReadOnlyList<string> Aliases, string? Website, string? Description, IReadOnlyList<string> Products,
     IReadOnlyList<VendorCustomer> Customers, IReadOnlyList<RelatedRequest> Requests);
 
 /// <summary>Reads contract and vendor pages; requests and documents go through the visibility filter.</summary>
@@ -79,11 +80,11 @@ public static class ContractPages
         var products = await db.Products.AsNoTracking().Where(p => p.VendorId == id).OrderBy(p => p.Name)
             .Select(p => p.Name + " (" + p.TechnologyCategory.Name + ")")
             .ToListAsync(ct);
-        return new VendorDetail(vendor.Id, vendor.Name, vendor.Website, vendor.Description, products, customers, requests);
+        return new VendorDetail(vendor.Id, vendor.Name, Aliases.Split(vendor.Aliases), vendor.Website, vendor.Description, products, customers, requests);
     }
 
     public static async Task<VendorInput?> GetVendorForEditAsync(PraTrackerDbContext db, Guid id, CancellationToken ct = default) =>
         await db.Vendors.AsNoTracking().SingleOrDefaultAsync(v => v.Id == id, ct) is { } vendor
-            ? new VendorInput { Name = vendor.Name, Website = vendor.Website, Description = vendor.Description }
+            ? new VendorInput { Name = vendor.Name, Website = vendor.Website, Description = vendor.Description, Aliases = vendor.Aliases }
             : null;
 }
