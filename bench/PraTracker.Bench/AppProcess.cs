@@ -67,6 +67,8 @@ public sealed class AppProcess : IAsyncDisposable
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(baseAddress.ToString());
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Production answers plain HTTP with a 400 unless told it sits behind nothing: the load is on loopback.
+        start.Environment["Security__HttpsOnly"] = "false";
         start.Environment["ConnectionStrings__Postgres"] = connectionString;
         start.Environment["DataDirectory"] = Directory.CreateTempSubdirectory("pratracker-bench-app").FullName;
         start.Environment["Demo__Seed"] = "false";

@@ -57,7 +57,7 @@ public static class DataSetStore
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await connection.OpenAsync();
         var text = new StringBuilder("| data | rows |\n| --- | ---: |\n");
-        foreach (var table in new[] { "Agencies", "Vendors", "Contracts", "Requests", "RequestEvents", "Deadlines", "Documents" })
+        foreach (var table in new[] { "Agencies", "Vendors", "Contracts", "Requests", "RequestEvents", "Deadlines", "Documents", "DocumentPages" })
         {
             text.Append($"| {table} | {await Scalar<long>(connection, $"SELECT count(*) FROM \"{table}\""):N0} |\n");
         }

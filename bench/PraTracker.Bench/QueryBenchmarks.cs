@@ -4,6 +4,7 @@ using Npgsql;
 using PraTracker.Data.Database;
 using PraTracker.Data.Deadlines;
 using PraTracker.Data.Documents;
+using PraTracker.Data.Documents.Mentions;
 using PraTracker.Data.Identity;
 using PraTracker.Data.Requests;
 
@@ -38,6 +39,7 @@ public sealed class QueryBenchmarks(PraTrackerDbContextFactory factory, DataSetS
             await RequestListAsync();
             await DashboardAsync();
             await SearchAsync();
+            await MentionsAsync();
         }
 
         return _results;
@@ -301,6 +303,37 @@ public sealed class QueryBenchmarks(PraTrackerDbContextFactory factory, DataSetS
             """);
         page.Parameters.AddWithValue(query);
         await ReadAllAsync(page);
+    }
+
+    // ---- Names in documents ----------------------------------------------------------------------------------------
+
+    // Every name on record (agencies, vendors, products, contract numbers) looked for in the longest documents: the
+    // text is read once against a word index of the names, so the cost follows the text, not the number of names.
+    private async Task MentionsAsync()
+    {
+        NameMatcher matcher = null!;
+        var load = await Timings.OfAsync(iterations, async () =>
+        {
+            await using var db = factory.CreateDbContext().ViewAs(Viewer.System);
+            matcher = await DocumentMentions.MatcherAsync(db);
+        });
+        Add("Names in documents", $"reading and indexing every name ({matcher.NameCount:N0})", load.ToString(), null, "p95 under 500 ms", load.P95 < 500);
+
+        List<(Guid Id, int Length)> longest;
+        await using (var db = factory.CreateDbContext().ViewAs(Viewer.System))
+        {
+            longest = (await db.Documents.OrderByDescending(d => d.ExtractedText!.Length).Take(iterations + 3)
+                .Select(d => new { d.Id, d.ExtractedText!.Length }).ToListAsync()).Select(d => (d.Id, d.Length)).ToList();
+        }
+
+        var next = 0;
+        var find = await Timings.OfAsync(iterations, async () =>
+        {
+            await using var db = factory.CreateDbContext().ViewAs(Viewer.System);
+            await DocumentMentions.FindAsync(db, matcher, longest[next++ % longest.Count].Id, DateTimeOffset.UtcNow);
+        });
+        Add("Names in documents", $"one of the longest documents ({longest[^1].Length:N0} to {longest[0].Length:N0} characters, its pages read) for {matcher.NameCount:N0} names, suggestions saved",
+            find.ToString(), null, "p95 under 500 ms", find.P95 < 500);
     }
 
     // ---- Helpers ---------------------------------------------------------------------------------------------------

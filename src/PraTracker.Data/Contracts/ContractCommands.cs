@@ -213,12 +213,12 @@ public static class ContractCommands
         return new SaveResult(new Dictionary<string, string>(), vendor.Id);
     }
 
-    /// <summary>Adds a product to a vendor's line-up, in one technology category; a product name is unique per vendor.</summary>
-    public static Task<SaveResult> AddProductAsync(PraTrackerDbContext db, Guid vendorId, string name, Guid? categoryId, CancellationToken ct = default) =>
-        AddProductAsync(db, vendorId, name, categoryId, aliases: null, ct);
-
-    /// <summary>Adds a product with the other names it goes by, one per line, stored as a vendor's are.</summary>
-    public static async Task<SaveResult> AddProductAsync(PraTrackerDbContext db, Guid vendorId, string name, Guid? categoryId, string? aliases, CancellationToken ct = default)
+    /// <summary>
+    /// Adds a product to a vendor's line-up, in one technology category (a product name is unique per vendor), with
+    /// the other names it goes by, one per line, stored as a vendor's are.
+    /// </summary>
+    public static async Task<SaveResult> AddProductAsync(
+        PraTrackerDbContext db, Guid vendorId, string name, Guid? categoryId, string? aliases = null, CancellationToken ct = default)
     {
         var trimmed = name.Trim();
         if (trimmed.Length == 0)

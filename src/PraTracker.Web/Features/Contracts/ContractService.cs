@@ -66,10 +66,10 @@ public sealed class ContractService(ViewerContextFactory contexts)
     public Task<IReadOnlyList<PickOption>> CategoriesAsync(CancellationToken ct = default) =>
         contexts.ReadAsync(db => RequestFormOptions.CategoriesAsync(db, ct), ct);
 
-    public async Task<SaveResult> AddProductAsync(Guid vendorId, string name, Guid? categoryId, CancellationToken ct = default)
+    public async Task<SaveResult> AddProductAsync(Guid vendorId, string name, Guid? categoryId, string? aliases, CancellationToken ct = default)
     {
         await using var db = await contexts.OpenAsStaffAsync(ct);
-        return await ContractCommands.AddProductAsync(db, vendorId, name, categoryId, ct);
+        return await ContractCommands.AddProductAsync(db, vendorId, name, categoryId, aliases, ct);
     }
 
     /// <summary>Who changed it and when; empty for visitors, whom the audit trail's visibility filter never shows it.</summary>
