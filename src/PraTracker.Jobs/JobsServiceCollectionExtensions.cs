@@ -58,6 +58,7 @@ public static class JobsServiceCollectionExtensions
         services.AddSingleton<OcrRunner>();
         services.AddTransient<OcrDocumentJob>();
         services.AddTransient<FindMentionsJob>();
+        services.AddTransient<FindUnreadScansJob>();
         services.AddTransient<RequeueStalledExtractionsJob>();
         services.AddSingleton<DocumentExtraction>();
         services.AddScoped<DeadlineRecalculation>();

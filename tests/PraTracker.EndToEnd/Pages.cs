@@ -41,6 +41,30 @@ public static class Pages
         await choice.ClickAsync();
     }
 
+    /// <summary>
+    /// Fills a text field and leaves it, so its value reaches the server, then checks it is still there: a render the
+    /// server sends for an earlier step (a pick in a list, on a loaded machine) can overwrite what was typed before it
+    /// left the browser, so the filling is repeated until it holds.
+    /// </summary>
+    public static async Task FillAndKeepAsync(ILocator field, string text)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await field.FillAsync(text);
+            await field.PressAsync("Tab");
+            try
+            {
+                await Assertions.Expect(field).ToHaveValueAsync(text, new LocatorAssertionsToHaveValueOptions { Timeout = 2_000 });
+                await Task.Delay(300);
+                await Assertions.Expect(field).ToHaveValueAsync(text, new LocatorAssertionsToHaveValueOptions { Timeout = 2_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 5)
+            {
+            }
+        }
+    }
+
     /// <summary>Chooses the first item with the text in the open drop-down or autocomplete list.</summary>
     public static Task PickAsync(IPage page, string text) =>
         page.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasText = text }).First.ClickAsync();

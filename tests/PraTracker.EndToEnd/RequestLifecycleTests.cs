@@ -36,7 +36,8 @@ public sealed class RequestLifecycleTests(RunningApp app, Browser browser)
             await page.ClickAsync("[data-testid=request-contracts]");
             await Pages.PickAsync(page, "Spokeo for Law Enforcement subscription");
             await page.Keyboard.PressAsync("Escape");
-            await page.Locator("[data-testid=request-form] .mud-input-control", new PageLocatorOptions { HasText = "Request letter" }).Locator("textarea").FillAsync(
+            await Pages.FillAndKeepAsync(
+                page.Locator("[data-testid=request-form] .mud-input-control", new PageLocatorOptions { HasText = "Request letter" }).Locator("textarea"),
                 "All contracts, invoices and search logs of Spokeo for Law Enforcement since 2018.");
             await page.ClickAsync("[data-testid=request-save]");
             await page.WaitForURLAsync(url => url.Contains("/requests/", StringComparison.Ordinal) && !url.EndsWith("/new", StringComparison.Ordinal));

@@ -171,6 +171,33 @@ public abstract class ScannedProductionTests(DatabaseProvider provider) : IAsync
         Assert.Equal([1], await HitPagesAsync("\"single scanned page\""));
     }
 
+    [Fact]
+    public async Task Scans_read_before_ocr_are_found_among_earlier_pdfs_and_queued_while_born_digital_pdfs_are_left_alone()
+    {
+        var digital = (await UploadAsync("note.pdf", TestFiles.Pdf("Short note."))).DocumentId!.Value;
+        var scan = (await UploadAsync("old-scan.pdf", await ScannedPdf.BuildAsync("An earlier scanned page"))).DocumentId!.Value;
+        foreach (var id in new[] { digital, scan })
+        {
+            await _host.Services.GetRequiredService<ExtractDocumentTextJob>().RunAsync(id, CancellationToken.None);
+        }
+
+        // As the app left a scan before it read them: its text read (none), and no OCR asked for.
+        await using (var db = Open())
+        {
+            await db.Documents.Where(d => d.Id == scan).ExecuteUpdateAsync(set => set.SetProperty(d => d.OcrStatus, OcrStatus.NotNeeded).SetProperty(d => d.OcrPagesTotal, 0));
+        }
+
+        var job = _host.Services.GetRequiredService<FindUnreadScansJob>();
+        Assert.Equal("1 of 2 PDFs with a page of little text had scanned pages and are queued for OCR.", await job.RunAsync(CancellationToken.None));
+        var queued = await FindAsync(scan);
+        Assert.Equal((OcrStatus.Pending, 1, 0), (queued.OcrStatus, queued.OcrPagesTotal, queued.OcrPagesDone));
+        Assert.Equal(OcrStatus.NotNeeded, (await FindAsync(digital)).OcrStatus);
+        Assert.Equal("0 of 1 PDFs with a page of little text had scanned pages and are queued for OCR.", await job.RunAsync(CancellationToken.None));
+
+        await _host.Services.GetRequiredService<OcrDocumentJob>().RunAsync(scan, CancellationToken.None);
+        Assert.Equal([1], await HitPagesAsync("\"earlier scanned page\""));
+    }
+
     private async Task<IReadOnlyList<int>> HitPagesAsync(string query)
     {
         await using var db = Open();

@@ -22,6 +22,9 @@ public sealed class DocumentExtraction(IBackgroundJobClient jobs)
     /// <summary>Queues a look for names in every document, after names or other names were added.</summary>
     public string EnqueueMentionsEverywhere() => jobs.Enqueue<FindMentionsJob>(job => job.RunEverywhereAsync(CancellationToken.None));
 
+    /// <summary>Queues a look for scans among the PDFs read before OCR could read them; returns the job's id.</summary>
+    public string EnqueueUnreadScans() => jobs.Enqueue<FindUnreadScansJob>(job => job.RunAsync(CancellationToken.None));
+
     /// <summary>Puts a document whose OCR failed or could not run back in the queue; returns why not, or null once queued.</summary>
     public async Task<string?> RetryOcrAsync(PraTrackerDbContext db, Guid documentId, DateTimeOffset now, CancellationToken ct = default)
     {
@@ -112,5 +115,66 @@ public sealed class RequeueStalledExtractionsJob(
         }
 
         return $"{stalled.Count} documents queued again for text, {stalledOcr.Count} for OCR.";
+    }
+}
+
+/// <summary>
+/// Finds PDFs read before OCR was installed (or before the app read scans at all) whose pages are scans, and queues
+/// their OCR: run from the admin page. Only PDFs with a page of little text are opened, one at a time.
+/// </summary>
+public sealed class FindUnreadScansJob(
+    IDbContextFactory<PraTrackerDbContext> dbFactory, IDocumentFileStore store, OcrSettings settings, OcrTools tools, DocumentExtraction queue,
+    TimeProvider clock, ILogger<FindUnreadScansJob> logger)
+{
+    [AutomaticRetry(Attempts = 1)]
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
+    public async Task<string> RunAsync(CancellationToken ct)
+    {
+        var status = await tools.GetAsync(ct);
+        if (!status.Available)
+        {
+            return $"Nothing queued: {status.Summary}";
+        }
+
+        List<Guid> candidates;
+        await using (var db = (await dbFactory.CreateDbContextAsync(ct)).ViewAs(Viewer.System))
+        {
+            var minimum = settings.MinCharactersPerPage;
+            candidates = await db.Documents
+                .Where(d => d.ContentType == "application/pdf" && d.TextStatus == TextStatus.Extracted && d.OcrStatus == OcrStatus.NotNeeded
+                    && db.DocumentPages.Any(p => p.DocumentId == d.Id && p.Text.Length < minimum))
+                .OrderBy(d => d.UploadedAt).Select(d => d.Id).ToListAsync(ct);
+        }
+
+        var queued = 0;
+        foreach (var id in candidates)
+        {
+            await using var db = (await dbFactory.CreateDbContextAsync(ct)).ViewAs(Viewer.System);
+            var document = await db.Documents.SingleAsync(d => d.Id == id, ct);
+            IReadOnlyList<int> scanned;
+            try
+            {
+                await using var content = await store.OpenForRandomAccessAsync(document.Sha256, ct);
+                scanned = DocumentTextExtractor.ScannedPagesOf(content, settings.MinCharactersPerPage);
+            }
+            catch (Exception e) when (e is FileNotFoundException or UnreadableDocumentException or InvalidOperationException or ArgumentException)
+            {
+                logger.LogWarning("Document {DocumentId} could not be checked for scanned pages: {Reason}", id, e.Message);
+                continue;
+            }
+
+            if (scanned.Count == 0)
+            {
+                continue;
+            }
+
+            (document.OcrStatus, document.OcrPagesTotal, document.OcrPagesDone, document.OcrQueuedAt) = (OcrStatus.Pending, scanned.Count, 0, clock.GetUtcNow());
+            await db.SaveChangesAsync(ct);
+            queue.EnqueueOcr(id);
+            queued++;
+        }
+
+        logger.LogInformation("Queued OCR of {Queued} earlier PDFs with scanned pages, of {Candidates} with a page of little text", queued, candidates.Count);
+        return $"{queued} of {candidates.Count} PDFs with a page of little text had scanned pages and are queued for OCR.";
     }
 }

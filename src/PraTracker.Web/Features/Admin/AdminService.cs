@@ -46,4 +46,7 @@ public sealed class AdminService(
 
     /// <summary>Queues a look for every vendor, product, agency and contract name in every document; returns the job's id.</summary>
     public string FindMentionsEverywhere() => extraction.EnqueueMentionsEverywhere();
+
+    /// <summary>Queues a look for scans among PDFs read before OCR could read them; returns the job's id.</summary>
+    public string FindUnreadScans() => extraction.EnqueueUnreadScans();
 }
