@@ -122,7 +122,7 @@ public abstract class AccessTests<TFixture>(TFixture fixture) : IClassFixture<TF
     }
 
     [Fact]
-    public async Task The_configured_first_admin_can_sign_in_and_open_admin_pages_and_the_job_dashboard()
+    public async Task The_configured_first_admin_can_sign_in_and_open_admin_pages_where_ocr_is_ready_and_the_job_dashboard()
     {
         using var client = _fixture.NewClient();
         var signIn = await AppFixture.SignInAsync(client, AppFixture.AdminEmail, AppFixture.AdminPassword, returnUrl: "/admin");
@@ -130,6 +130,8 @@ public abstract class AccessTests<TFixture>(TFixture fixture) : IClassFixture<TF
 
         var admin = await client.GetStringAsync("/admin");
         Assert.Contains(AppFixture.AdminEmail, admin);
+        // The start-up check of OCR, on this machine where the test script installed OCRmyPDF and Tesseract.
+        Assert.Matches(@"OCR is ready: OCRmyPDF \d+\.\d+(\.\d+)? with Tesseract \d+\.\d+(\.\d+)? \(languages: eng\)", WebUtility.HtmlDecode(admin));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(JobDashboardPath)).StatusCode);
     }
 

@@ -80,6 +80,18 @@ public abstract partial class PublicApiTests<TFixture>(TFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task A_document_search_names_the_pages_it_matched_on_and_cuts_its_passage_from_the_first()
+    {
+        var data = await PrivateDataSet.SeedAsync(fixture);
+        using var anonymous = fixture.NewClient();
+        var item = (await GetJsonAsync(anonymous, $"/api/v1/documents?q={data.PublicWord}")).GetProperty("items").EnumerateArray().Single();
+        Assert.Equal(data.PublishedId, item.GetProperty("id").GetGuid());
+        Assert.Equal([1], item.GetProperty("hitPages").EnumerateArray().Select(p => p.GetInt32()));
+        Assert.Contains(item.GetProperty("snippet").EnumerateArray(), part => part.GetProperty("hit").GetBoolean()
+            && part.GetProperty("text").GetString()!.Contains(data.PublicWord, StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task A_private_id_is_answered_exactly_as_an_id_that_does_not_exist()
     {
         var data = await PrivateDataSet.SeedAsync(fixture);

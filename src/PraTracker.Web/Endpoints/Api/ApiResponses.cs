@@ -156,14 +156,18 @@ public sealed record ApiRequestDocument(Guid Id, string Title, string FileName, 
 /// <summary>A run of a search snippet; hit is true for the words the search matched.</summary>
 public sealed record ApiSnippetPart(string Text, bool Hit);
 
-/// <summary>A published document in a list or a search result; snippet is the matching passage when searching.</summary>
+/// <summary>
+/// A published document in a list or a search result; snippet is the matching passage when searching, cut from the
+/// first of hitPages, the pages the search matched on (the first 50; none when only the title or description matched).
+/// </summary>
 public sealed record ApiDocumentSummary(
     Guid Id, string Title, string? Description, string FileName, Guid RequestId, string RequestReference, string RequestTitle,
-    Guid AgencyId, string AgencyName, int? PageCount, DateOnly ReleasedOn, DateTimeOffset? PublishedAt, IReadOnlyList<ApiSnippetPart> Snippet)
+    Guid AgencyId, string AgencyName, int? PageCount, DateOnly ReleasedOn, DateTimeOffset? PublishedAt, IReadOnlyList<ApiSnippetPart> Snippet,
+    IReadOnlyList<int> HitPages)
 {
     public static ApiDocumentSummary From(DocumentHit d) => new(
         d.Id, d.Title, d.Description, d.FileName, d.RequestId, d.RequestReference, d.RequestTitle, d.AgencyId, d.AgencyName,
-        d.PageCount, d.ReleasedOn, d.PublishedAt, [.. d.Snippet.Select(s => new ApiSnippetPart(s.Text, s.IsHit))]);
+        d.PageCount, d.ReleasedOn, d.PublishedAt, [.. d.Snippet.Select(s => new ApiSnippetPart(s.Text, s.IsHit))], d.HitPages);
 }
 
 /// <summary>
