@@ -85,11 +85,13 @@ public static class DocumentSearch
         }
 
         var rows = await Rows(db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id))).ToDictionaryAsync(r => r.Id, ct);
-        var snippets = await SnippetsAsync(db, query, ids, ct);
+        // A document matched on its pages gets its passage from the first of them, so that the page and the passage
+        // agree; only the others (no pages, or a match in the title or description alone) are cut from the whole text.
         var pages = await DocumentPageSearch.FindAsync(db, query, ids, ct);
+        var withoutPages = ids.Where(id => pages.GetValueOrDefault(id)?.Snippet is null).ToList();
+        var snippets = withoutPages.Count > 0 ? await SnippetsAsync(db, query, withoutPages, ct) : new Dictionary<Guid, string?>();
         var hits = ids.Where(rows.ContainsKey)
             .Select(id => pages.TryGetValue(id, out var onPages)
-                // The passage is cut from the first page named, so that the page and the passage agree.
                 ? rows[id] with { Snippet = Highlighted(onPages.Snippet ?? snippets.GetValueOrDefault(id)), HitPages = onPages.Pages, HitPageCount = onPages.PageCount }
                 : rows[id] with { Snippet = Highlighted(snippets.GetValueOrDefault(id)) })
             .ToList();
