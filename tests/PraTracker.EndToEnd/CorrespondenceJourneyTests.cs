@@ -119,7 +119,8 @@ public sealed class CorrespondenceJourneyTests(MailboxApp app, Browser browser) 
             await Browser.KeepAsync(page, "correspondence-classified");
 
             // The message is a private document of the request; its PDF attachment is unpacked from it, its text read.
-            await page.ClickAsync("text=E-mail " + today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " RE Public records request");
+            // Named by the message's own date, which is the agency's day: around midnight it is not the organisation's.
+            await page.GetByText(new System.Text.RegularExpressions.Regex(@"E-mail \d{4}-\d{2}-\d{2} RE\s+Public records request")).First.ClickAsync();
             await page.WaitForURLAsync(url => url.Contains("/documents/", StringComparison.Ordinal));
             var attachment = page.Locator("a", new PageLocatorOptions { HasText = "extension-notice" });
             for (var attempt = 0; attempt < 20 && await attachment.CountAsync() == 0; attempt++)
