@@ -122,6 +122,8 @@ public sealed class DocumentLibraryTests(RunningApp app, Browser browser, ITestO
             var hitPage = staff.Locator("section.hit-page");
             await Assertions.Expect(hitPage).ToHaveCountAsync(1);
             await Assertions.Expect(hitPage).ToHaveAttributeAsync("data-page", "3");
+            // The bar above names the page; its link scrolls there, as the page itself does on opening.
+            await staff.Locator("[data-testid=hit-pages] a", new PageLocatorOptions { HasText = "3" }).First.ClickAsync();
             await Assertions.Expect(hitPage.Locator("mark").First).ToBeInViewportAsync();
             Assert.Contains("overflight", string.Join(" ", await hitPage.Locator("mark").AllInnerTextsAsync()), StringComparison.OrdinalIgnoreCase);
             await Assertions.Expect(staff.Locator("[data-testid=hit-pages]")).ToContainTextAsync("is on page 3");
