@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using PraTracker.Data.Auditing;
+using PraTracker.Data.Campaigns;
 using PraTracker.Data.Contracts;
 using PraTracker.Data.Correspondence;
 using PraTracker.Data.Deadlines;
 using PraTracker.Data.Documents;
 using PraTracker.Data.Documents.Mentions;
+using PraTracker.Data.Exemptions;
 using PraTracker.Data.Requests;
 
 namespace PraTracker.Data.Database;
@@ -30,6 +32,17 @@ public abstract partial class PraTrackerDbContext
         builder.Entity<RequestContract>().HasQueryFilter(l => SeesPrivate || Set<RecordsRequest>().Any(r => r.Id == l.RequestId && r.Visibility == RequestVisibility.Public));
         builder.Entity<RequestVendor>().HasQueryFilter(l => SeesPrivate || Set<RecordsRequest>().Any(r => r.Id == l.RequestId && r.Visibility == RequestVisibility.Public));
         builder.Entity<RequestTechnologyCategory>().HasQueryFilter(l => SeesPrivate || Set<RecordsRequest>().Any(r => r.Id == l.RequestId && r.Visibility == RequestVisibility.Public));
+        builder.Entity<ChecklistItem>().HasQueryFilter(i => SeesPrivate || Set<RecordsRequest>().Any(r => r.Id == i.RequestId && r.Visibility == RequestVisibility.Public));
+        builder.Entity<VendorObjection>().HasQueryFilter(o => SeesPrivate || Set<RecordsRequest>().Any(r => r.Id == o.RequestId && r.Visibility == RequestVisibility.Public));
+
+        // A withholding log is the agency's own account of what it withheld: public with its request. The document it
+        // names keeps its own filter, so an unpublished document is never linked from it.
+        builder.Entity<Withholding>().HasQueryFilter(w => SeesPrivate || Set<RecordsRequest>().Any(r => r.Id == w.RequestId && r.Visibility == RequestVisibility.Public));
+        builder.Entity<WithholdingExemption>().HasQueryFilter(l => SeesPrivate || Set<Withholding>().Any(w => w.Id == l.WithholdingId));
+
+        // A campaign is public only when marked so; inside a public campaign a visitor still sees only public requests.
+        builder.Entity<Campaign>().HasQueryFilter(c => SeesPrivate || c.Visibility == RequestVisibility.Public);
+        builder.Entity<CampaignMember>().HasQueryFilter(m => SeesPrivate);
 
         // A published document is public only once its embargo has passed, and only on a public
         // request: publishing a file must not reveal that a private request exists.

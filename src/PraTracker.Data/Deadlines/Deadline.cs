@@ -14,6 +14,10 @@ public class Deadline : IAudited
     public Guid? SourceEventId { get; set; }
     public RequestEvent? SourceEvent { get; set; }
 
+    /// <summary>The vendor objection this deadline was taken from.</summary>
+    public Guid? SourceObjectionId { get; set; }
+    public VendorObjection? SourceObjection { get; set; }
+
     public DeadlineKind Kind { get; set; }
     public DateOnly DueOn { get; set; }
 
@@ -42,6 +46,12 @@ public enum DeadlineKind
     AppealFiling,
     AppealDecision,
     Working,
+
+    /// <summary>The date an agency's notice of a vendor's objection gives the requester.</summary>
+    ObjectionNotice,
+
+    /// <summary>A court's date in a vendor's reverse-FOIA suit or motion.</summary>
+    ObjectionCourtDate,
 }
 
 /// <summary>Where a deadline stands.</summary>

@@ -17,6 +17,7 @@ internal sealed class DeadlineConfiguration : IEntityTypeConfiguration<Deadline>
 
         deadline.HasOne(d => d.Request).WithMany(r => r.Deadlines).HasForeignKey(d => d.RequestId).OnDelete(DeleteBehavior.Cascade);
         deadline.HasOne(d => d.SourceEvent).WithMany().HasForeignKey(d => d.SourceEventId).OnDelete(DeleteBehavior.SetNull);
+        deadline.HasOne(d => d.SourceObjection).WithMany().HasForeignKey(d => d.SourceObjectionId).OnDelete(DeleteBehavior.Cascade);
 
         // The daily sweep reads open deadlines by due date.
         deadline.HasIndex(d => new { d.Status, d.DueOn });

@@ -13,6 +13,8 @@ public static class DeadlineKindNames
         DeadlineKind.AppealFiling => "Appeal window closes",
         DeadlineKind.AppealDecision => "Appeal decision",
         DeadlineKind.Working => "Working deadline",
+        DeadlineKind.ObjectionNotice => "Vendor objection notice",
+        DeadlineKind.ObjectionCourtDate => "Court date (vendor objection)",
         _ => kind.ToString(),
     };
 }

@@ -165,8 +165,9 @@ public static class RequestDeadlines
     /// <summary>Makes a loaded request's deadlines match its timeline; returns how many were added, changed or removed.</summary>
     public static int Synchronise(PraTrackerDbContext db, RecordsRequest request, BusinessCalendar calendar, DateOnly today)
     {
+        // Working and objection deadlines are given dates, not derived from the timeline: they are not recomputed here.
         var changes = 0;
-        var unmatched = request.Deadlines.Where(d => d.Kind != DeadlineKind.Working).ToList();
+        var unmatched = request.Deadlines.Where(d => d.Kind is not (DeadlineKind.Working or DeadlineKind.ObjectionNotice or DeadlineKind.ObjectionCourtDate)).ToList();
         foreach (var computed in Calculate(request, calendar, today))
         {
             var stored = unmatched.FirstOrDefault(d => d.Kind == computed.Kind && d.SourceEventId == computed.SourceEventId);

@@ -1,7 +1,9 @@
 using PraTracker.Data.Agencies;
+using PraTracker.Data.Campaigns;
 using PraTracker.Data.Auditing;
 using PraTracker.Data.Deadlines;
 using PraTracker.Data.Documents;
+using PraTracker.Data.Exemptions;
 
 namespace PraTracker.Data.Requests;
 
@@ -18,6 +20,10 @@ public class RecordsRequest : IAudited, IConcurrencyStamped
     public Agency Agency { get; set; } = null!;
     public Guid LawId { get; set; }
     public PublicRecordsLaw Law { get; set; } = null!;
+
+    /// <summary>The campaign it was filed in, if any.</summary>
+    public Guid? CampaignId { get; set; }
+    public Campaign? Campaign { get; set; }
 
     public string RequestText { get; set; } = "";
     public DateOnly? SentOn { get; set; }
@@ -46,6 +52,9 @@ public class RecordsRequest : IAudited, IConcurrencyStamped
     public List<RequestEvent> Events { get; set; } = [];
     public List<Deadline> Deadlines { get; set; } = [];
     public List<Document> Documents { get; set; } = [];
+    public List<ChecklistItem> Checklist { get; set; } = [];
+    public List<Withholding> Withholdings { get; set; } = [];
+    public List<VendorObjection> Objections { get; set; } = [];
 }
 
 /// <summary>Where a request stands now.</summary>

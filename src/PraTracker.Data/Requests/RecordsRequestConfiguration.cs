@@ -105,3 +105,31 @@ internal sealed class RequestTechnologyCategoryConfiguration : IEntityTypeConfig
         link.HasIndex(l => l.TechnologyCategoryId);
     }
 }
+
+internal sealed class ChecklistItemConfiguration : IEntityTypeConfiguration<ChecklistItem>
+{
+    public void Configure(EntityTypeBuilder<ChecklistItem> item)
+    {
+        item.Property(i => i.Kind).HasConversion<string>().HasMaxLength(40);
+        item.Property(i => i.Status).HasConversion<string>().HasMaxLength(20);
+        item.Property(i => i.Wording).HasMaxLength(2000);
+        item.Property(i => i.Note).HasMaxLength(2000);
+        item.HasOne(i => i.Request).WithMany(r => r.Checklist).HasForeignKey(i => i.RequestId).OnDelete(DeleteBehavior.Cascade);
+        item.HasOne(i => i.AnsweredByEvent).WithMany().HasForeignKey(i => i.AnsweredByEventId).OnDelete(DeleteBehavior.SetNull);
+        item.HasIndex(i => new { i.RequestId, i.Kind }).IsUnique();
+    }
+}
+
+internal sealed class VendorObjectionConfiguration : IEntityTypeConfiguration<VendorObjection>
+{
+    public void Configure(EntityTypeBuilder<VendorObjection> objection)
+    {
+        objection.Property(o => o.Grounds).HasConversion<string>().HasMaxLength(30);
+        objection.Property(o => o.Details).HasMaxLength(8000);
+        objection.Property(o => o.CourtCase).HasMaxLength(300);
+        objection.HasOne(o => o.Request).WithMany(r => r.Objections).HasForeignKey(o => o.RequestId).OnDelete(DeleteBehavior.Cascade);
+        objection.HasOne(o => o.Vendor).WithMany().HasForeignKey(o => o.VendorId).OnDelete(DeleteBehavior.Restrict);
+        objection.HasIndex(o => o.RequestId);
+        objection.HasIndex(o => o.VendorId);
+    }
+}

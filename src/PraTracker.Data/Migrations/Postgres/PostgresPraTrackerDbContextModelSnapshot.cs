@@ -299,6 +299,63 @@ namespace PraTracker.Data.Migrations.Postgres
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("PraTracker.Data.Campaigns.Campaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("OwnerUserId");
+
+                    b.HasIndex("Title");
+
+                    b.ToTable("Campaigns");
+                });
+
+            modelBuilder.Entity("PraTracker.Data.Campaigns.CampaignMember", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.HasKey("CampaignId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CampaignMembers");
+                });
+
             modelBuilder.Entity("PraTracker.Data.Contracts.Contract", b =>
                 {
                     b.Property<Guid>("Id")
@@ -676,6 +733,9 @@ namespace PraTracker.Data.Migrations.Postgres
                     b.Property<Guid?>("SourceEventId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("SourceObjectionId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -688,6 +748,8 @@ namespace PraTracker.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("SourceEventId");
+
+                    b.HasIndex("SourceObjectionId");
 
                     b.HasIndex("RequestId", "Status");
 
@@ -1285,6 +1347,126 @@ namespace PraTracker.Data.Migrations.Postgres
                     b.ToTable("DocumentMentions");
                 });
 
+            modelBuilder.Entity("PraTracker.Data.Exemptions.Exemption", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Citation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("ImproperUse")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("LawId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProperUse")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("SeedKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ShortName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SourceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeedKey")
+                        .IsUnique();
+
+                    b.HasIndex("LawId", "Citation")
+                        .IsUnique();
+
+                    b.ToTable("Exemptions");
+                });
+
+            modelBuilder.Entity("PraTracker.Data.Exemptions.Withholding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgencyReason")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Extent")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OtherCitations")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Quantity")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Records")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("RequestId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Withholdings");
+                });
+
+            modelBuilder.Entity("PraTracker.Data.Exemptions.WithholdingExemption", b =>
+                {
+                    b.Property<Guid>("WithholdingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ExemptionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("WithholdingId", "ExemptionId");
+
+                    b.HasIndex("ExemptionId");
+
+                    b.ToTable("WithholdingExemptions");
+                });
+
             modelBuilder.Entity("PraTracker.Data.Identity.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1468,6 +1650,47 @@ namespace PraTracker.Data.Migrations.Postgres
                     b.ToTable("SignInPolicy", (string)null);
                 });
 
+            modelBuilder.Entity("PraTracker.Data.Requests.ChecklistItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AnsweredByEventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Wording")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredByEventId");
+
+                    b.HasIndex("RequestId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("ChecklistItems");
+                });
+
             modelBuilder.Entity("PraTracker.Data.Requests.RecordsRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1483,6 +1706,9 @@ namespace PraTracker.Data.Migrations.Postgres
 
                     b.Property<bool>("AutoSendFollowUps")
                         .HasColumnType("boolean");
+
+                    b.Property<Guid?>("CampaignId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -1541,6 +1767,8 @@ namespace PraTracker.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
+
+                    b.HasIndex("CampaignId");
 
                     b.HasIndex("LawId");
 
@@ -1684,6 +1912,55 @@ namespace PraTracker.Data.Migrations.Postgres
                     b.ToTable("RequestVendors");
                 });
 
+            modelBuilder.Entity("PraTracker.Data.Requests.VendorObjection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CourtCase")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateOnly?>("CourtDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Grounds")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTimeOffset>("LoggedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("NoticeDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ObjectedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("VendorId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("VendorId");
+
+                    b.ToTable("VendorObjections");
+                });
+
             modelBuilder.Entity("ContractProducts", b =>
                 {
                     b.HasOne("PraTracker.Data.Contracts.Contract", null)
@@ -1765,6 +2042,36 @@ namespace PraTracker.Data.Migrations.Postgres
                     b.Navigation("Law");
 
                     b.Navigation("ParentAgency");
+                });
+
+            modelBuilder.Entity("PraTracker.Data.Campaigns.Campaign", b =>
+                {
+                    b.HasOne("PraTracker.Data.Identity.PraTrackerUser", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("PraTracker.Data.Campaigns.CampaignMember", b =>
+                {
+                    b.HasOne("PraTracker.Data.Campaigns.Campaign", "Campaign")
+                        .WithMany("Members")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PraTracker.Data.Identity.PraTrackerUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Campaign");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("PraTracker.Data.Contracts.Contract", b =>
@@ -1874,9 +2181,16 @@ namespace PraTracker.Data.Migrations.Postgres
                         .HasForeignKey("SourceEventId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("PraTracker.Data.Requests.VendorObjection", "SourceObjection")
+                        .WithMany()
+                        .HasForeignKey("SourceObjectionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.Navigation("Request");
 
                     b.Navigation("SourceEvent");
+
+                    b.Navigation("SourceObjection");
                 });
 
             modelBuilder.Entity("PraTracker.Data.Deadlines.HolidayClosure", b =>
@@ -2008,6 +2322,79 @@ namespace PraTracker.Data.Migrations.Postgres
                     b.Navigation("Vendor");
                 });
 
+            modelBuilder.Entity("PraTracker.Data.Exemptions.Exemption", b =>
+                {
+                    b.HasOne("PraTracker.Data.Deadlines.PublicRecordsLaw", "Law")
+                        .WithMany()
+                        .HasForeignKey("LawId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Law");
+                });
+
+            modelBuilder.Entity("PraTracker.Data.Exemptions.Withholding", b =>
+                {
+                    b.HasOne("PraTracker.Data.Documents.Document", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PraTracker.Data.Requests.RequestEvent", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PraTracker.Data.Requests.RecordsRequest", "Request")
+                        .WithMany("Withholdings")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Document");
+
+                    b.Navigation("Event");
+
+                    b.Navigation("Request");
+                });
+
+            modelBuilder.Entity("PraTracker.Data.Exemptions.WithholdingExemption", b =>
+                {
+                    b.HasOne("PraTracker.Data.Exemptions.Exemption", "Exemption")
+                        .WithMany()
+                        .HasForeignKey("ExemptionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PraTracker.Data.Exemptions.Withholding", "Withholding")
+                        .WithMany("Exemptions")
+                        .HasForeignKey("WithholdingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Exemption");
+
+                    b.Navigation("Withholding");
+                });
+
+            modelBuilder.Entity("PraTracker.Data.Requests.ChecklistItem", b =>
+                {
+                    b.HasOne("PraTracker.Data.Requests.RequestEvent", "AnsweredByEvent")
+                        .WithMany()
+                        .HasForeignKey("AnsweredByEventId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PraTracker.Data.Requests.RecordsRequest", "Request")
+                        .WithMany("Checklist")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AnsweredByEvent");
+
+                    b.Navigation("Request");
+                });
+
             modelBuilder.Entity("PraTracker.Data.Requests.RecordsRequest", b =>
                 {
                     b.HasOne("PraTracker.Data.Agencies.Agency", "Agency")
@@ -2016,6 +2403,11 @@ namespace PraTracker.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("PraTracker.Data.Campaigns.Campaign", "Campaign")
+                        .WithMany("Requests")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("PraTracker.Data.Deadlines.PublicRecordsLaw", "Law")
                         .WithMany()
                         .HasForeignKey("LawId")
@@ -2023,6 +2415,8 @@ namespace PraTracker.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Agency");
+
+                    b.Navigation("Campaign");
 
                     b.Navigation("Law");
                 });
@@ -2121,6 +2515,32 @@ namespace PraTracker.Data.Migrations.Postgres
                     b.Navigation("Vendor");
                 });
 
+            modelBuilder.Entity("PraTracker.Data.Requests.VendorObjection", b =>
+                {
+                    b.HasOne("PraTracker.Data.Requests.RecordsRequest", "Request")
+                        .WithMany("Objections")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PraTracker.Data.Contracts.Vendor", "Vendor")
+                        .WithMany()
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Request");
+
+                    b.Navigation("Vendor");
+                });
+
+            modelBuilder.Entity("PraTracker.Data.Campaigns.Campaign", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("Requests");
+                });
+
             modelBuilder.Entity("PraTracker.Data.Contracts.Contract", b =>
                 {
                     b.Navigation("RequestLinks");
@@ -2138,11 +2558,18 @@ namespace PraTracker.Data.Migrations.Postgres
                     b.Navigation("Rules");
                 });
 
+            modelBuilder.Entity("PraTracker.Data.Exemptions.Withholding", b =>
+                {
+                    b.Navigation("Exemptions");
+                });
+
             modelBuilder.Entity("PraTracker.Data.Requests.RecordsRequest", b =>
                 {
                     b.Navigation("Assignments");
 
                     b.Navigation("CategoryLinks");
+
+                    b.Navigation("Checklist");
 
                     b.Navigation("ContractLinks");
 
@@ -2152,7 +2579,11 @@ namespace PraTracker.Data.Migrations.Postgres
 
                     b.Navigation("Events");
 
+                    b.Navigation("Objections");
+
                     b.Navigation("VendorLinks");
+
+                    b.Navigation("Withholdings");
                 });
 #pragma warning restore 612, 618
         }

@@ -285,6 +285,63 @@ namespace PraTracker.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("PraTracker.Data.Campaigns.Campaign", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Visibility")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("OwnerUserId");
+
+                    b.HasIndex("Title");
+
+                    b.ToTable("Campaigns");
+                });
+
+            modelBuilder.Entity("PraTracker.Data.Campaigns.CampaignMember", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CampaignId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("CampaignMembers");
+                });
+
             modelBuilder.Entity("PraTracker.Data.Contracts.Contract", b =>
                 {
                     b.Property<Guid>("Id")
@@ -662,6 +719,9 @@ namespace PraTracker.Data.Migrations.Sqlite
                     b.Property<Guid?>("SourceEventId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("SourceObjectionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -674,6 +734,8 @@ namespace PraTracker.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("SourceEventId");
+
+                    b.HasIndex("SourceObjectionId");
 
                     b.HasIndex("RequestId", "Status");
 
@@ -1248,6 +1310,126 @@ namespace PraTracker.Data.Migrations.Sqlite
                     b.ToTable("DocumentMentions");
                 });
 
+            modelBuilder.Entity("PraTracker.Data.Exemptions.Exemption", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Citation")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImproperUse")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LawId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProperUse")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SeedKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShortName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SeedKey")
+                        .IsUnique();
+
+                    b.HasIndex("LawId", "Citation")
+                        .IsUnique();
+
+                    b.ToTable("Exemptions");
+                });
+
+            modelBuilder.Entity("PraTracker.Data.Exemptions.Withholding", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgencyReason")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Extent")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OtherCitations")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Quantity")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Records")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("EventId");
+
+                    b.HasIndex("RequestId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Withholdings");
+                });
+
+            modelBuilder.Entity("PraTracker.Data.Exemptions.WithholdingExemption", b =>
+                {
+                    b.Property<Guid>("WithholdingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ExemptionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WithholdingId", "ExemptionId");
+
+                    b.HasIndex("ExemptionId");
+
+                    b.ToTable("WithholdingExemptions");
+                });
+
             modelBuilder.Entity("PraTracker.Data.Identity.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1431,6 +1613,47 @@ namespace PraTracker.Data.Migrations.Sqlite
                     b.ToTable("SignInPolicy", (string)null);
                 });
 
+            modelBuilder.Entity("PraTracker.Data.Requests.ChecklistItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AnsweredByEventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Wording")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredByEventId");
+
+                    b.HasIndex("RequestId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("ChecklistItems");
+                });
+
             modelBuilder.Entity("PraTracker.Data.Requests.RecordsRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1446,6 +1669,9 @@ namespace PraTracker.Data.Migrations.Sqlite
 
                     b.Property<bool>("AutoSendFollowUps")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CampaignId")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -1504,6 +1730,8 @@ namespace PraTracker.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AgencyId");
+
+                    b.HasIndex("CampaignId");
 
                     b.HasIndex("LawId");
 
@@ -1637,6 +1865,55 @@ namespace PraTracker.Data.Migrations.Sqlite
                     b.ToTable("RequestVendors");
                 });
 
+            modelBuilder.Entity("PraTracker.Data.Requests.VendorObjection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CourtCase")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CourtDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grounds")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LoggedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("NoticeDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ObjectedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ResolvedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VendorId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("VendorId");
+
+                    b.ToTable("VendorObjections");
+                });
+
             modelBuilder.Entity("ContractProducts", b =>
                 {
                     b.HasOne("PraTracker.Data.Contracts.Contract", null)
@@ -1718,6 +1995,36 @@ namespace PraTracker.Data.Migrations.Sqlite
                     b.Navigation("Law");
 
                     b.Navigation("ParentAgency");
+                });
+
+            modelBuilder.Entity("PraTracker.Data.Campaigns.Campaign", b =>
+                {
+                    b.HasOne("PraTracker.Data.Identity.PraTrackerUser", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("PraTracker.Data.Campaigns.CampaignMember", b =>
+                {
+                    b.HasOne("PraTracker.Data.Campaigns.Campaign", "Campaign")
+                        .WithMany("Members")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PraTracker.Data.Identity.PraTrackerUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Campaign");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("PraTracker.Data.Contracts.Contract", b =>
@@ -1827,9 +2134,16 @@ namespace PraTracker.Data.Migrations.Sqlite
                         .HasForeignKey("SourceEventId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("PraTracker.Data.Requests.VendorObjection", "SourceObjection")
+                        .WithMany()
+                        .HasForeignKey("SourceObjectionId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.Navigation("Request");
 
                     b.Navigation("SourceEvent");
+
+                    b.Navigation("SourceObjection");
                 });
 
             modelBuilder.Entity("PraTracker.Data.Deadlines.HolidayClosure", b =>
@@ -1961,6 +2275,79 @@ namespace PraTracker.Data.Migrations.Sqlite
                     b.Navigation("Vendor");
                 });
 
+            modelBuilder.Entity("PraTracker.Data.Exemptions.Exemption", b =>
+                {
+                    b.HasOne("PraTracker.Data.Deadlines.PublicRecordsLaw", "Law")
+                        .WithMany()
+                        .HasForeignKey("LawId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Law");
+                });
+
+            modelBuilder.Entity("PraTracker.Data.Exemptions.Withholding", b =>
+                {
+                    b.HasOne("PraTracker.Data.Documents.Document", "Document")
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PraTracker.Data.Requests.RequestEvent", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PraTracker.Data.Requests.RecordsRequest", "Request")
+                        .WithMany("Withholdings")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Document");
+
+                    b.Navigation("Event");
+
+                    b.Navigation("Request");
+                });
+
+            modelBuilder.Entity("PraTracker.Data.Exemptions.WithholdingExemption", b =>
+                {
+                    b.HasOne("PraTracker.Data.Exemptions.Exemption", "Exemption")
+                        .WithMany()
+                        .HasForeignKey("ExemptionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("PraTracker.Data.Exemptions.Withholding", "Withholding")
+                        .WithMany("Exemptions")
+                        .HasForeignKey("WithholdingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Exemption");
+
+                    b.Navigation("Withholding");
+                });
+
+            modelBuilder.Entity("PraTracker.Data.Requests.ChecklistItem", b =>
+                {
+                    b.HasOne("PraTracker.Data.Requests.RequestEvent", "AnsweredByEvent")
+                        .WithMany()
+                        .HasForeignKey("AnsweredByEventId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("PraTracker.Data.Requests.RecordsRequest", "Request")
+                        .WithMany("Checklist")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("AnsweredByEvent");
+
+                    b.Navigation("Request");
+                });
+
             modelBuilder.Entity("PraTracker.Data.Requests.RecordsRequest", b =>
                 {
                     b.HasOne("PraTracker.Data.Agencies.Agency", "Agency")
@@ -1969,6 +2356,11 @@ namespace PraTracker.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("PraTracker.Data.Campaigns.Campaign", "Campaign")
+                        .WithMany("Requests")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("PraTracker.Data.Deadlines.PublicRecordsLaw", "Law")
                         .WithMany()
                         .HasForeignKey("LawId")
@@ -1976,6 +2368,8 @@ namespace PraTracker.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Agency");
+
+                    b.Navigation("Campaign");
 
                     b.Navigation("Law");
                 });
@@ -2074,6 +2468,32 @@ namespace PraTracker.Data.Migrations.Sqlite
                     b.Navigation("Vendor");
                 });
 
+            modelBuilder.Entity("PraTracker.Data.Requests.VendorObjection", b =>
+                {
+                    b.HasOne("PraTracker.Data.Requests.RecordsRequest", "Request")
+                        .WithMany("Objections")
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("PraTracker.Data.Contracts.Vendor", "Vendor")
+                        .WithMany()
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Request");
+
+                    b.Navigation("Vendor");
+                });
+
+            modelBuilder.Entity("PraTracker.Data.Campaigns.Campaign", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("Requests");
+                });
+
             modelBuilder.Entity("PraTracker.Data.Contracts.Contract", b =>
                 {
                     b.Navigation("RequestLinks");
@@ -2091,11 +2511,18 @@ namespace PraTracker.Data.Migrations.Sqlite
                     b.Navigation("Rules");
                 });
 
+            modelBuilder.Entity("PraTracker.Data.Exemptions.Withholding", b =>
+                {
+                    b.Navigation("Exemptions");
+                });
+
             modelBuilder.Entity("PraTracker.Data.Requests.RecordsRequest", b =>
                 {
                     b.Navigation("Assignments");
 
                     b.Navigation("CategoryLinks");
+
+                    b.Navigation("Checklist");
 
                     b.Navigation("ContractLinks");
 
@@ -2105,7 +2532,11 @@ namespace PraTracker.Data.Migrations.Sqlite
 
                     b.Navigation("Events");
 
+                    b.Navigation("Objections");
+
                     b.Navigation("VendorLinks");
+
+                    b.Navigation("Withholdings");
                 });
 #pragma warning restore 612, 618
         }
