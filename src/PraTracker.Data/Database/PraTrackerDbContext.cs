@@ -8,8 +8,8 @@ using PraTracker.Data.Contracts;
 using PraTracker.Data.Correspondence;
 using PraTracker.Data.Deadlines;
 using PraTracker.Data.Documents;
-using PraTracker.Data.Exemptions;
 using PraTracker.Data.Documents.Mentions;
+using PraTracker.Data.Exemptions;
 using PraTracker.Data.Identity;
 using PraTracker.Data.Requests;
 

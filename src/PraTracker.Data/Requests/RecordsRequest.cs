@@ -1,6 +1,6 @@
 using PraTracker.Data.Agencies;
-using PraTracker.Data.Campaigns;
 using PraTracker.Data.Auditing;
+using PraTracker.Data.Campaigns;
 using PraTracker.Data.Deadlines;
 using PraTracker.Data.Documents;
 using PraTracker.Data.Exemptions;
