@@ -64,6 +64,7 @@ public static class JobsServiceCollectionExtensions
         services.AddScoped<DeadlineRecalculation>();
         services.AddTransient<MailboxPollJob>();
         services.AddTransient<SendDueFollowUpsJob>();
+        services.AddTransient<SendRequestLetterJob>();
 
         // Every instance that runs jobs is a Hangfire server on the shared storage, which hands each job to one of them.
         var instance = InstanceSettings.FromConfiguration(configuration);

@@ -15,6 +15,9 @@ public sealed record OutgoingLetter(LetterDraft Draft, string From, string Reply
 /// </summary>
 public static class OutgoingMail
 {
+    /// <summary>The refusal of a second request letter on one request.</summary>
+    public const string AlreadySent = "This request was already sent by e-mail; send a follow-up instead.";
+
     public static async Task<(Guid? EmailId, string? Error)> BeginAsync(
         PraTrackerDbContext db, OutgoingLetter letter, string? userId, DateTimeOffset now, CancellationToken ct = default)
     {
@@ -22,7 +25,7 @@ public static class OutgoingMail
         if (draft.Purpose == LetterPurpose.Request
             && await db.EmailMessages.AnyAsync(m => m.RequestId == draft.RequestId && m.Purpose == LetterPurpose.Request && (m.Status == MailStatus.Sent || m.Status == MailStatus.Sending), ct))
         {
-            return (null, "This request was already sent by e-mail; send a follow-up instead.");
+            return (null, AlreadySent);
         }
 
         var email = new EmailMessage

@@ -11,9 +11,15 @@ public sealed record DocumentRow(
 /// <summary>Reads documents through the context's visibility filter (published, past embargo, on a public request).</summary>
 public static class DocumentQueries
 {
-    public static Task<Page<DocumentRow>> ListAsync(PraTrackerDbContext db, string? text, PageRequest page, CancellationToken ct = default)
+    public static Task<Page<DocumentRow>> ListAsync(PraTrackerDbContext db, string? text, PageRequest page, CancellationToken ct = default) =>
+        PageOf(Filtered(db, text), page, ct);
+
+    /// <summary>The documents released on a campaign's requests that the viewer may see.</summary>
+    public static Task<Page<DocumentRow>> OfCampaignAsync(PraTrackerDbContext db, Guid campaignId, PageRequest page, CancellationToken ct = default) =>
+        PageOf(db.Documents.AsNoTracking().Where(d => d.Request.CampaignId == campaignId), page, ct);
+
+    private static Task<Page<DocumentRow>> PageOf(IQueryable<Document> documents, PageRequest page, CancellationToken ct)
     {
-        var documents = Filtered(db, text);
         var sorted = page.SortBy switch
         {
             nameof(DocumentRow.Title) => documents.OrderBy(d => d.Title, page.Descending),

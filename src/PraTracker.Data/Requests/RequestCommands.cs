@@ -26,6 +26,12 @@ public sealed class RequestInput
     public List<Guid> ContractIds { get; set; } = [];
     public List<Guid> VendorIds { get; set; } = [];
     public List<Guid> CategoryIds { get; set; } = [];
+
+    /// <summary>The kinds of record asked for, as the letter words them; kept as the request's checklist.</summary>
+    public List<ChecklistEntry> Checklist { get; set; } = [];
+
+    /// <summary>The campaign the request is filed in, if any.</summary>
+    public Guid? CampaignId { get; set; }
 }
 
 /// <summary>The outcome of saving a request: the problems, keyed by the field they concern ("" for the whole form), or its id.</summary>
@@ -123,27 +129,9 @@ public static class RequestCommands
             return RequestSaveResult.Refused(nameof(input.LawId), $"{agency.Name} has no public-records law set; pick the law.");
         }
 
-        var request = new RecordsRequest
-        {
-            Reference = await NextReferenceAsync(db, today.Year, ct),
-            Title = input.Title.Trim(),
-            AgencyId = agency.Id,
-            LawId = lawId,
-            RequestText = input.RequestText.Trim(),
-            Visibility = input.Visibility,
-            InternalNotes = InputText.TrimmedOrNull(input.InternalNotes),
-            AgencyTrackingNumber = InputText.TrimmedOrNull(input.AgencyTrackingNumber),
-            Status = RequestStatus.Draft,
-        };
-        request.Assignments.Add(new RequestAssignment { UserId = userId });
-        db.Requests.Add(request);
-        SetLinks(request, input);
-        if (input.Sent)
-        {
-            MarkSent(db, request, input, userId, now);
-        }
-
-        await SynchroniseDeadlinesAsync(db, request, today, ct);
+        var law = await db.Laws.WithCalendar().SingleAsync(l => l.Id == lawId, ct);
+        var calendar = await LawQueries.CalendarForAsync(db, law, agency.Id, ct);
+        var request = Add(db, input, agency.Id, law, calendar, await NextReferenceAsync(db, today.Year, ct), [userId], userId, now, today);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -154,6 +142,41 @@ public static class RequestCommands
         }
 
         return new RequestSaveResult(new Dictionary<string, string>(), request.Id, request.Reference);
+    }
+
+    /// <summary>
+    /// Adds a valid request to the context without saving: its links, checklist, filed event (when sent) and deadlines,
+    /// assigned to <paramref name="assignees"/>. The caller has validated the input and loaded the law with its calendar.
+    /// </summary>
+    internal static RecordsRequest Add(
+        PraTrackerDbContext db, RequestInput input, Guid agencyId, PublicRecordsLaw law, BusinessCalendar calendar, string reference,
+        IEnumerable<string> assignees, string userId, DateTimeOffset now, DateOnly today)
+    {
+        var request = new RecordsRequest
+        {
+            Reference = reference,
+            Title = input.Title.Trim(),
+            AgencyId = agencyId,
+            LawId = law.Id,
+            Law = law,
+            CampaignId = input.CampaignId,
+            RequestText = input.RequestText.Trim(),
+            Visibility = input.Visibility,
+            InternalNotes = InputText.TrimmedOrNull(input.InternalNotes),
+            AgencyTrackingNumber = InputText.TrimmedOrNull(input.AgencyTrackingNumber),
+            Status = RequestStatus.Draft,
+        };
+        request.Assignments.AddRange(assignees.Distinct().Select(id => new RequestAssignment { UserId = id }));
+        request.Checklist.AddRange(input.Checklist.DistinctBy(c => c.Kind).Select(c => new ChecklistItem { Kind = c.Kind, Wording = c.Wording }));
+        db.Requests.Add(request);
+        SetLinks(request, input);
+        if (input.Sent)
+        {
+            MarkSent(db, request, input, userId, now);
+        }
+
+        RequestDeadlines.Synchronise(db, request, calendar, today);
+        return request;
     }
 
     /// <summary>The request as the edit form starts from, with the stamp that detects a concurrent edit.</summary>
@@ -256,7 +279,11 @@ public static class RequestCommands
     }
 
     /// <summary>The next free reference of the year: PRA-2026-0042.</summary>
-    public static async Task<string> NextReferenceAsync(PraTrackerDbContext db, int year, CancellationToken ct = default)
+    public static async Task<string> NextReferenceAsync(PraTrackerDbContext db, int year, CancellationToken ct = default) =>
+        (await NextReferencesAsync(db, year, 1, ct))[0];
+
+    /// <summary>The next <paramref name="count"/> free references of the year, in order.</summary>
+    internal static async Task<IReadOnlyList<string>> NextReferencesAsync(PraTrackerDbContext db, int year, int count, CancellationToken ct = default)
     {
         var prefix = $"PRA-{year}-";
         var references = await db.Requests.IgnoreQueryFilters()
@@ -267,7 +294,7 @@ public static class RequestCommands
             .Select(r => int.TryParse(r[prefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
             .DefaultIfEmpty(0)
             .Max();
-        return $"{prefix}{last + 1:0000}";
+        return Enumerable.Range(last + 1, count).Select(n => $"{prefix}{n:0000}").ToList();
     }
 
     // E-mail, portal and fax arrive the day they are sent unless the attorney says otherwise; the law's clock

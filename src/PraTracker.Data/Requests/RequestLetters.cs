@@ -3,7 +3,11 @@ using PraTracker.Data.Deadlines;
 namespace PraTracker.Data.Requests;
 
 /// <summary>What a request letter is written from.</summary>
-public sealed record LetterFacts(PublicRecordsLaw Law, string AgencyName, string RecordsSought, string RequesterName, DateOnly Date);
+public sealed record LetterFacts(PublicRecordsLaw Law, string AgencyName, string RecordsSought, string RequesterName, DateOnly Date)
+{
+    /// <summary>The kinds of record asked for, as the letter lists them; empty for a letter that lists none.</summary>
+    public IReadOnlyList<ChecklistEntry> Checklist { get; init; } = [];
+}
 
 /// <summary>
 /// Drafts a request letter from the law's own terms: its citation, its response deadline in words, a fee-waiver
@@ -20,13 +24,21 @@ public static class RequestLetters
             $"To the records officer of the {facts.AgencyName}:",
             $"Under the {law.Name} ({law.Citation}), I request copies of the following records:",
             string.IsNullOrWhiteSpace(facts.RecordsSought) ? "[Describe the records you are asking for.]" : facts.RecordsSought.Trim(),
+        };
+        if (facts.Checklist.Count > 0)
+        {
+            paragraphs.Add("These records include:\n" + string.Join("\n", facts.Checklist.Select((item, i) => $"{i + 1}. {item.Wording}")));
+        }
+
+        paragraphs.AddRange(
+        [
             ResponseParagraph(law),
             ElectronicParagraph(law),
             FeeParagraph(law),
             "If you withhold any record or part of a record, please cite the specific exemption for each withholding and release "
                 + "every part that is not exempt. If you need clarification, please contact me rather than delay the response.",
             $"Thank you,\n{facts.RequesterName}",
-        };
+        ]);
         return string.Join("\n\n", paragraphs);
     }
 

@@ -19,7 +19,8 @@ public sealed record RequestFilter(
     string? CategoryCode = null,
     string? AssignedUserId = null,
     bool OverdueOnly = false,
-    DateOnly? Today = null);
+    DateOnly? Today = null,
+    Guid? CampaignId = null);
 
 /// <summary>A request as its page shows it; <see cref="InternalNotes"/> is null for anonymous viewers.</summary>
 public sealed record RequestDetail(
@@ -82,6 +83,11 @@ public static class RequestQueries
         if (filter.Status is { } status)
         {
             requests = requests.Where(r => r.Status == status);
+        }
+
+        if (filter.CampaignId is { } campaignId)
+        {
+            requests = requests.Where(r => r.CampaignId == campaignId);
         }
 
         if (filter.AgencyId is { } agencyId)
