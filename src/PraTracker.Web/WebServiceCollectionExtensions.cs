@@ -79,6 +79,7 @@ public static class WebServiceCollectionExtensions
 
         services.AddScoped<ViewerContextFactory>();
         services.AddScoped<RequestService>();
+        services.AddScoped<PraTracker.Web.Features.Campaigns.CampaignService>();
         services.AddScoped<AgencyService>();
         services.AddScoped<AgencyResponsesService>();
         services.AddSingleton<AgencyScorecardCache>();

@@ -20,6 +20,9 @@ public class RunningApp : IAppUnderTest, IAsyncLifetime
 
     public Uri BaseAddress => Process.BaseAddress;
 
+    /// <summary>The app's database, for a test to arrange what would take too long through the pages.</summary>
+    public TestDatabase Database => _database;
+
     /// <summary>The real SMTP server the app sends its e-mail to.</summary>
     public MailCatcher Mail { get; private set; } = null!;
 

@@ -13,6 +13,10 @@ public sealed record AgencyFilter(string? Text = null, string? State = null);
 /// <summary>Reads agencies; their request counts go through the request visibility filter.</summary>
 public static class AgencyQueries
 {
+    /// <summary>The states (postal codes) that have at least one agency, in order.</summary>
+    public static async Task<IReadOnlyList<string>> StatesAsync(PraTrackerDbContext db, CancellationToken ct = default) =>
+        await db.Agencies.AsNoTracking().Select(a => a.State).Distinct().OrderBy(s => s).ToListAsync(ct);
+
     public static Task<Page<AgencyRow>> ListAsync(PraTrackerDbContext db, string? text, PageRequest page, CancellationToken ct = default) =>
         ListAsync(db, new AgencyFilter(text), page, ct);
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using PraTracker.Data.Correspondence;
 using PraTracker.Data.Database;
 using PraTracker.Data.Deadlines;
+using PraTracker.Data.Identity;
 using PraTracker.Data.Requests;
 
 namespace PraTracker.Data.Campaigns;
@@ -107,11 +108,25 @@ public static class CampaignQueries
             requests.Count(r => r.Status == RequestStatus.Closed));
     }
 
-    /// <summary>The ids of the campaign's drafts waiting to be sent by e-mail: never sent, and not being sent now.</summary>
+    /// <summary>The attorneys and admins who can work on a campaign, by name.</summary>
+    public static async Task<IReadOnlyList<(string Id, string Name)>> StaffAsync(PraTrackerDbContext db, CancellationToken ct = default)
+    {
+        var staffRoles = new[] { Roles.Admin, Roles.Attorney };
+        var people = await db.Users.AsNoTracking()
+            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && staffRoles.Contains(r.Name!))))
+            .Select(u => new { u.Id, Name = u.DisplayName != "" ? u.DisplayName : u.Email! })
+            .ToListAsync(ct);
+        return people.OrderBy(p => p.Name, StringComparer.OrdinalIgnoreCase).Select(p => (p.Id, p.Name)).ToList();
+    }
+
+    /// <summary>
+    /// The ids of the campaign's drafts never tried by e-mail. A letter that failed is left out: its job is still
+    /// retrying it, and a second job could send it twice.
+    /// </summary>
     public static async Task<IReadOnlyList<Guid>> UnsentDraftsAsync(PraTrackerDbContext db, Guid id, CancellationToken ct = default) =>
         await db.Requests.AsNoTracking()
             .Where(r => r.CampaignId == id && r.Status == RequestStatus.Draft
-                && !db.EmailMessages.Any(m => m.RequestId == r.Id && m.Purpose == LetterPurpose.Request && (m.Status == MailStatus.Sent || m.Status == MailStatus.Sending)))
+                && !db.EmailMessages.Any(m => m.RequestId == r.Id && m.Purpose == LetterPurpose.Request))
             .OrderBy(r => r.Reference)
             .Select(r => r.Id)
             .ToListAsync(ct);
