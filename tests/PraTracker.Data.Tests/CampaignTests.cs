@@ -93,6 +93,40 @@ public abstract class CampaignTests<TFixture>(TFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_coverage_gaps_are_the_agencies_using_a_vendor_or_technology_with_no_request_about_it()
+    {
+        await using var db = fixture.Open(Viewer.System);
+        var california = await Build.CaliforniaAsync(db);
+        var vendor = Build.Vendor();
+        var otherVendor = Build.Vendor();
+        var drones = await db.TechnologyCategories.SingleAsync(c => c.Code == "drones");
+        var drone = new Data.Contracts.Product { Vendor = vendor, Name = Build.Unique("Skydio X10"), TechnologyCategory = drones };
+        var (asked, askedThroughContract, unasked, askedAboutAnother) = (Build.Agency(california), Build.Agency(california), Build.Agency(california), Build.Agency(california));
+        var contracts = new[] { asked, askedThroughContract, unasked, askedAboutAnother }.Select(a => Build.Contract(a, vendor)).ToList();
+        contracts.ForEach(c => c.Products.Add(drone));
+        var aboutVendor = Build.Request(asked, california, RequestVisibility.Private);
+        aboutVendor.VendorLinks.Add(new RequestVendor { Vendor = vendor });
+        var aboutContract = Build.Request(askedThroughContract, california);
+        aboutContract.ContractLinks.Add(new RequestContract { Contract = contracts[1] });
+        var aboutOther = Build.Request(askedAboutAnother, california);
+        aboutOther.VendorLinks.Add(new RequestVendor { Vendor = otherVendor });
+        aboutOther.CategoryLinks.Add(new RequestTechnologyCategory { TechnologyCategory = drones });
+        db.AddRange(vendor, otherVendor, drone, aboutVendor, aboutContract, aboutOther);
+        db.AddRange(contracts);
+        await db.SaveChangesAsync();
+
+        var byVendor = await CampaignFiling.SelectAsync(db, new AgencySelection { ContractVendorId = vendor.Id, OnlyWithoutRequest = true });
+        var byCategory = await CampaignFiling.SelectAsync(db, new AgencySelection { ContractCategoryCode = "drones", OnlyWithoutRequest = true, States = ["CA"] });
+
+        Assert.Equal(new[] { unasked.Id, askedAboutAnother.Id }.Order(), byVendor.Agencies.Select(a => a.Id).Order());
+        var gapsByCategory = byCategory.Agencies.Select(a => a.Id).ToList();
+        Assert.Contains(asked.Id, gapsByCategory); // asked about the vendor, never about drones
+        Assert.Contains(unasked.Id, gapsByCategory);
+        Assert.DoesNotContain(askedThroughContract.Id, gapsByCategory); // its request names a drone contract
+        Assert.DoesNotContain(askedAboutAnother.Id, gapsByCategory); // its request names the category
+    }
+
+    [Fact]
     public async Task Agencies_without_a_law_or_an_address_to_mail_or_already_filed_are_named_in_the_preview_and_skipped()
     {
         var (campaignId, userId, _) = await CampaignAsync();

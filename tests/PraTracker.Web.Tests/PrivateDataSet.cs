@@ -16,9 +16,10 @@ namespace PraTracker.Tests;
 /// </summary>
 public sealed record PrivateDataSet(
     Guid AgencyId, Guid VendorId, Guid ContractId, Guid PublicRequestId, Guid PrivateRequestId, Guid PublishedId, IReadOnlyList<Guid> HiddenDocumentIds,
-    string PublicWord, IReadOnlyList<string> SecretWords, string AttorneyEmail)
+    string PublicWord, IReadOnlyList<string> SecretWords, string AttorneyEmail, Guid PublicCampaignId, Guid PrivateCampaignId)
 {
-    public IReadOnlyList<Guid> AllIds => [AgencyId, VendorId, ContractId, PublicRequestId, PrivateRequestId, PublishedId, .. HiddenDocumentIds];
+    public IReadOnlyList<Guid> AllIds =>
+        [AgencyId, VendorId, ContractId, PublicRequestId, PrivateRequestId, PublishedId, .. HiddenDocumentIds, PublicCampaignId, PrivateCampaignId];
 
     public static async Task<PrivateDataSet> SeedAsync(AppFixture fixture)
     {
@@ -27,6 +28,7 @@ public sealed record PrivateDataSet(
         var (privateWord, reviewWord, embargoWord, hiddenRequestWord, notesWord, privateNotesWord, bodyWord) =
             (Word("privateword"), Word("reviewword"), Word("embargoword"), Word("hiddenreq"), Word("notesword"), Word("privnotes"), Word("bodyword"));
         var (mailSubjectWord, mailSenderWord, mailTextWord) = (Word("mailsubject"), Word("mailsender"), Word("mailtext"));
+        var (campaignWord, campaignRequestWord) = (Word("campaignword"), Word("campaignreq"));
 
         var publicRequest = await fixture.PublicDemoRequestAsync();
         var privateRequest = await fixture.PrivateDemoRequestAsync();
@@ -127,10 +129,30 @@ public sealed record PrivateDataSet(
             Status = MentionStatus.Suggested,
             FoundAt = now,
         });
+        // A private campaign, and a public one holding the public request beside a private request of its own.
+        var privateCampaign = new PraTracker.Data.Campaigns.Campaign
+        {
+            Title = $"Campaign {campaignWord}", Description = $"About {campaignWord}", OwnerUserId = await AdminIdAsync(db), CreatedAt = now,
+        };
+        var publicCampaign = new PraTracker.Data.Campaigns.Campaign
+        {
+            Title = "Spokeo across California", OwnerUserId = privateCampaign.OwnerUserId, Visibility = RequestVisibility.Public, CreatedAt = now,
+        };
+        db.Campaigns.AddRange(privateCampaign, publicCampaign);
+        (await db.Requests.SingleAsync(r => r.Id == publicRequest.Id)).Campaign = publicCampaign;
+        db.Requests.Add(new RecordsRequest
+        {
+            Reference = $"PRA-{campaignRequestWord}", Title = $"Strategy {campaignRequestWord}", AgencyId = publicRequest.AgencyId, LawId = privateRequest.LawId,
+            Campaign = publicCampaign, Visibility = RequestVisibility.Private, Status = RequestStatus.Draft,
+        });
         await db.SaveChangesAsync();
 
         return new PrivateDataSet(
             publicRequest.AgencyId, vendorId, contractId, publicRequest.Id, privateRequest.Id, published.Id, [.. hidden.Select(d => d.Id)],
-            publicWord, [privateWord, reviewWord, embargoWord, hiddenRequestWord, notesWord, privateNotesWord, bodyWord, mailSubjectWord, mailSenderWord, mailTextWord], AppFixture.AdminEmail);
+            publicWord,
+            [privateWord, reviewWord, embargoWord, hiddenRequestWord, notesWord, privateNotesWord, bodyWord, mailSubjectWord, mailSenderWord, mailTextWord, campaignWord, campaignRequestWord],
+            AppFixture.AdminEmail, publicCampaign.Id, privateCampaign.Id);
     }
+
+    private static Task<string> AdminIdAsync(PraTrackerDbContext db) => db.Users.Where(u => u.Email == AppFixture.AdminEmail).Select(u => u.Id).SingleAsync();
 }

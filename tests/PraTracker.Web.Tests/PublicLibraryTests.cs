@@ -47,7 +47,7 @@ public abstract class PublicLibraryTests<TFixture>(TFixture fixture) : IClassFix
 
         addresses.AddRange([
             "/feeds/documents.atom", $"/feeds/documents.atom?agency={data.AgencyId}", $"/feeds/documents.atom?vendor={data.VendorId}",
-            "/feeds/documents.atom?category=people-search", $"/agencies/{data.AgencyId}", $"/vendors/{data.VendorId}", "/search?sort=newest", "/"]);
+            "/feeds/documents.atom?category=people-search", $"/agencies/{data.AgencyId}", $"/vendors/{data.VendorId}", "/search?sort=newest", "/", "/campaigns"]);
         Assert.Contains(addresses, a => a.StartsWith("/documents/", StringComparison.Ordinal) && a.EndsWith("/file", StringComparison.Ordinal));
 
         var publicWordSeen = new List<string>();
@@ -76,6 +76,12 @@ public abstract class PublicLibraryTests<TFixture>(TFixture fixture) : IClassFix
         Assert.Contains(publicWordSeen, a => a.StartsWith("/feeds/documents.atom?agency=", StringComparison.Ordinal));
         Assert.Contains("/", publicWordSeen);
         Assert.Contains("/search?q=spokeo search log", publicWordSeen);
+
+        // A public campaign counts only its public request for a visitor; a private one is not there at all.
+        var campaign = WebUtility.HtmlDecode(await client.GetStringAsync($"/campaigns/{data.PublicCampaignId}"));
+        Assert.Contains("Spokeo across California", campaign);
+        Assert.Matches(@"data-testid=""stage-requests""><h5[^>]*>1</h5>", campaign);
+        Assert.Contains("Campaign not found", await client.GetStringAsync($"/campaigns/{data.PrivateCampaignId}"));
 
         // Searching for a secret word itself echoes the query, and finds nothing, with no count to hint at it.
         foreach (var secret in data.SecretWords)

@@ -47,10 +47,19 @@ public sealed class AgencySelection
     /// <summary>Only agencies with a contract (or trial) with this vendor.</summary>
     public Guid? ContractVendorId { get; set; }
 
+    /// <summary>Only agencies with a contract (or trial) for a product of this technology category.</summary>
+    public string? ContractCategoryCode { get; set; }
+
+    /// <summary>
+    /// Only agencies with no request yet about the vendor or category above: the coverage gaps. A request is about the
+    /// vendor when it names it or one of its contracts; about the category when it names the category or a contract in it.
+    /// </summary>
+    public bool OnlyWithoutRequest { get; set; }
+
     /// <summary>Agencies picked one by one.</summary>
     public List<Guid> AgencyIds { get; set; } = [];
 
-    public bool IsEmpty => States.Count == 0 && Kinds.Count == 0 && ContractVendorId is null && AgencyIds.Count == 0;
+    public bool IsEmpty => States.Count == 0 && Kinds.Count == 0 && ContractVendorId is null && ContractCategoryCode is null && AgencyIds.Count == 0;
 }
 
 /// <summary>The agencies a selection finds (none listed when there are more than a filing may reach) and how many.</summary>
@@ -268,7 +277,7 @@ public static class CampaignFiling
     public static async Task<AgencyMatches> SelectAsync(PraTrackerDbContext db, AgencySelection selection, CancellationToken ct = default)
     {
         var agencies = db.Agencies.AsNoTracking();
-        var filtered = selection.States.Count > 0 || selection.Kinds.Count > 0 || selection.ContractVendorId is not null;
+        var filtered = selection.States.Count > 0 || selection.Kinds.Count > 0 || selection.ContractVendorId is not null || selection.ContractCategoryCode is not null;
         IQueryable<Agency> found;
         if (filtered)
         {
@@ -286,6 +295,24 @@ public static class CampaignFiling
             if (selection.ContractVendorId is { } vendorId)
             {
                 found = found.Where(a => db.Contracts.Any(c => c.AgencyId == a.Id && c.VendorId == vendorId));
+                if (selection.OnlyWithoutRequest)
+                {
+                    var asked = db.Requests.Where(r => RequestQueries.AboutVendor(db, vendorId).Contains(r.Id)).Select(r => r.AgencyId);
+                    found = found.Where(a => !asked.Contains(a.Id));
+                }
+            }
+
+            if (selection.ContractCategoryCode is { } code)
+            {
+                found = found.Where(a => db.Contracts.Any(c => c.AgencyId == a.Id && c.Products.Any(p => p.TechnologyCategory.Code == code)));
+                if (selection.OnlyWithoutRequest)
+                {
+                    var asked = db.Requests
+                        .Where(r => r.CategoryLinks.Any(l => l.TechnologyCategory.Code == code)
+                            || r.ContractLinks.Any(l => l.Contract.Products.Any(p => p.TechnologyCategory.Code == code)))
+                        .Select(r => r.AgencyId);
+                    found = found.Where(a => !asked.Contains(a.Id));
+                }
             }
 
             if (selection.AgencyIds.Count > 0)
