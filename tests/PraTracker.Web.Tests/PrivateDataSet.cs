@@ -27,6 +27,7 @@ public sealed record PrivateDataSet(
         var (privateWord, reviewWord, embargoWord, hiddenRequestWord, notesWord, privateNotesWord, bodyWord) =
             (Word("privateword"), Word("reviewword"), Word("embargoword"), Word("hiddenreq"), Word("notesword"), Word("privnotes"), Word("bodyword"));
         var (mailSubjectWord, mailSenderWord, mailTextWord) = (Word("mailsubject"), Word("mailsender"), Word("mailtext"));
+        var (checklistWord, objectionWord, courtCaseWord) = (Word("checklistword"), Word("objectionword"), Word("courtcase"));
 
         var publicRequest = await fixture.PublicDemoRequestAsync();
         var privateRequest = await fixture.PrivateDemoRequestAsync();
@@ -127,10 +128,35 @@ public sealed record PrivateDataSet(
             Status = MentionStatus.Suggested,
             FoundAt = now,
         });
+        // The private request's record checklist and a vendor's objection with its deadline: theirs alone, like the request.
+        await db.ChecklistItems.Where(i => i.RequestId == privateRequest.Id && i.Kind == RecordKind.AuditLogs).ExecuteDeleteAsync(); // one per kind; seeded again per test
+        db.ChecklistItems.Add(new ChecklistItem { RequestId = privateRequest.Id, Kind = RecordKind.AuditLogs, Wording = $"Audit logs of {checklistWord}", Note = checklistWord });
+        var objection = new VendorObjection
+        {
+            RequestId = privateRequest.Id,
+            VendorId = vendorId,
+            ObjectedOn = DateOnly.FromDateTime(now.UtcDateTime),
+            Grounds = ObjectionGrounds.TradeSecret,
+            Details = $"Pricing is a trade secret: {objectionWord}",
+            NoticeDeadline = DateOnly.FromDateTime(now.UtcDateTime).AddDays(10),
+            CourtCase = courtCaseWord,
+            LoggedAt = now,
+        };
+        db.VendorObjections.Add(objection);
+        db.Deadlines.Add(new PraTracker.Data.Deadlines.Deadline
+        {
+            RequestId = privateRequest.Id,
+            SourceObjectionId = objection.Id,
+            Kind = PraTracker.Data.Deadlines.DeadlineKind.ObjectionNotice,
+            DueOn = objection.NoticeDeadline.Value,
+            Explanation = $"Spokeo objected ({objectionWord}); the agency's notice gives until then to respond.",
+            Status = PraTracker.Data.Deadlines.DeadlineStatus.Open,
+        });
         await db.SaveChangesAsync();
 
         return new PrivateDataSet(
             publicRequest.AgencyId, vendorId, contractId, publicRequest.Id, privateRequest.Id, published.Id, [.. hidden.Select(d => d.Id)],
-            publicWord, [privateWord, reviewWord, embargoWord, hiddenRequestWord, notesWord, privateNotesWord, bodyWord, mailSubjectWord, mailSenderWord, mailTextWord], AppFixture.AdminEmail);
+            publicWord, [privateWord, reviewWord, embargoWord, hiddenRequestWord, notesWord, privateNotesWord, bodyWord, mailSubjectWord, mailSenderWord, mailTextWord, checklistWord, objectionWord, courtCaseWord],
+            AppFixture.AdminEmail);
     }
 }
