@@ -207,6 +207,32 @@ public abstract class ReminderScanJobTests(DatabaseProvider provider) : IAsyncLi
         Assert.Contains("https://pratracker.example.org/contracts/", message.HtmlBody);
     }
 
+    [Fact]
+    public async Task A_vendor_objections_notice_deadline_two_days_out_e_mails_the_attorney_that_their_response_is_due()
+    {
+        var (reference, user) = await RequestDueAsync(new DateOnly(2026, 4, 30));
+        using var host = BuildHost();
+        await using (var db = Open(host))
+        {
+            var vendor = new Vendor { Name = "Spokeo" };
+            db.Vendors.Add(vendor);
+            await db.SaveChangesAsync();
+            var requestId = await db.Requests.Where(r => r.Reference == reference).Select(r => r.Id).SingleAsync();
+            var objection = new VendorObjectionInput(vendor.Id, new DateOnly(2026, 3, 4), ObjectionGrounds.TradeSecret, NoticeDeadline: new DateOnly(2026, 3, 12));
+            Assert.True((await VendorObjections.AddAsync(db, requestId, objection, _clock.GetUtcNow(), new DateOnly(2026, 3, 10))).Succeeded);
+        }
+
+        await host.Services.GetRequiredService<ReminderScanJob>().RunAsync(CancellationToken.None);
+
+        var message = Assert.Single(MessagesAbout(reference));
+        Assert.Equal(user.Email, Assert.Single(message.To.Mailboxes).Address);
+        Assert.Equal($"[{reference}] Your response to Spokeo's objection is due in 2 days (2026-03-12)", message.Subject);
+        Assert.Contains("Your response to Spokeo's objection is due in 2 days: Thursday 2026-03-12", message.TextBody);
+        Assert.Contains("Where the date comes from: Spokeo objected on 2026-03-04 (trade secret); the agency's notice gives until 2026-03-12 to respond.", message.TextBody);
+        Assert.Contains("objection is due in 2 days", message.HtmlBody);
+        Assert.Contains("Where the date comes from: Spokeo objected on 2026-03-04 (trade secret)", message.HtmlBody);
+    }
+
     private IEnumerable<MimeMessage> MessagesAbout(string reference) =>
         _mail.Messages().Where(m => m.Subject is { } subject && subject.Contains(reference, StringComparison.Ordinal));
 

@@ -29,6 +29,7 @@ public sealed record PrivateDataSet(
             (Word("privateword"), Word("reviewword"), Word("embargoword"), Word("hiddenreq"), Word("notesword"), Word("privnotes"), Word("bodyword"));
         var (mailSubjectWord, mailSenderWord, mailTextWord) = (Word("mailsubject"), Word("mailsender"), Word("mailtext"));
         var (campaignWord, campaignRequestWord) = (Word("campaignword"), Word("campaignreq"));
+        var (checklistWord, objectionWord, courtCaseWord) = (Word("checklistword"), Word("objectionword"), Word("courtcase"));
 
         var publicRequest = await fixture.PublicDemoRequestAsync();
         var privateRequest = await fixture.PrivateDemoRequestAsync();
@@ -129,28 +130,66 @@ public sealed record PrivateDataSet(
             Status = MentionStatus.Suggested,
             FoundAt = now,
         });
+        // The private request's record checklist and a vendor's objection with its deadline: theirs alone, like the request.
+        await db.ChecklistItems.Where(i => i.RequestId == privateRequest.Id && i.Kind == RecordKind.AuditLogs).ExecuteDeleteAsync(); // one per kind; seeded again per test
+        db.ChecklistItems.Add(new ChecklistItem { RequestId = privateRequest.Id, Kind = RecordKind.AuditLogs, Wording = $"Audit logs of {checklistWord}", Note = checklistWord });
+        var objection = new VendorObjection
+        {
+            RequestId = privateRequest.Id,
+            VendorId = vendorId,
+            ObjectedOn = DateOnly.FromDateTime(now.UtcDateTime),
+            Grounds = ObjectionGrounds.TradeSecret,
+            Details = $"Pricing is a trade secret: {objectionWord}",
+            NoticeDeadline = DateOnly.FromDateTime(now.UtcDateTime).AddDays(10),
+            CourtCase = courtCaseWord,
+            LoggedAt = now,
+        };
+        db.VendorObjections.Add(objection);
+        db.Deadlines.Add(new PraTracker.Data.Deadlines.Deadline
+        {
+            RequestId = privateRequest.Id,
+            SourceObjectionId = objection.Id,
+            Kind = PraTracker.Data.Deadlines.DeadlineKind.ObjectionNotice,
+            DueOn = objection.NoticeDeadline.Value,
+            Explanation = $"Spokeo objected ({objectionWord}); the agency's notice gives until then to respond.",
+            Status = PraTracker.Data.Deadlines.DeadlineStatus.Open,
+        });
         // A private campaign, and a public one holding the public request beside a private request of its own.
         var privateCampaign = new PraTracker.Data.Campaigns.Campaign
         {
-            Title = $"Campaign {campaignWord}", Description = $"About {campaignWord}", OwnerUserId = await AdminIdAsync(db), CreatedAt = now,
+            Title = $"Campaign {campaignWord}",
+            Description = $"About {campaignWord}",
+            OwnerUserId = await AdminIdAsync(db),
+            CreatedAt = now,
         };
         var publicCampaign = new PraTracker.Data.Campaigns.Campaign
         {
-            Title = "Spokeo across California", OwnerUserId = privateCampaign.OwnerUserId, Visibility = RequestVisibility.Public, CreatedAt = now,
+            Title = "Spokeo across California",
+            OwnerUserId = privateCampaign.OwnerUserId,
+            Visibility = RequestVisibility.Public,
+            CreatedAt = now,
         };
         db.Campaigns.AddRange(privateCampaign, publicCampaign);
         (await db.Requests.SingleAsync(r => r.Id == publicRequest.Id)).Campaign = publicCampaign;
         db.Requests.Add(new RecordsRequest
         {
-            Reference = $"PRA-{campaignRequestWord}", Title = $"Strategy {campaignRequestWord}", AgencyId = publicRequest.AgencyId, LawId = privateRequest.LawId,
-            Campaign = publicCampaign, Visibility = RequestVisibility.Private, Status = RequestStatus.Draft,
+            Reference = $"PRA-{campaignRequestWord}",
+            Title = $"Strategy {campaignRequestWord}",
+            AgencyId = publicRequest.AgencyId,
+            LawId = privateRequest.LawId,
+            Campaign = publicCampaign,
+            Visibility = RequestVisibility.Private,
+            Status = RequestStatus.Draft,
         });
         await db.SaveChangesAsync();
 
         return new PrivateDataSet(
             publicRequest.AgencyId, vendorId, contractId, publicRequest.Id, privateRequest.Id, published.Id, [.. hidden.Select(d => d.Id)],
             publicWord,
-            [privateWord, reviewWord, embargoWord, hiddenRequestWord, notesWord, privateNotesWord, bodyWord, mailSubjectWord, mailSenderWord, mailTextWord, campaignWord, campaignRequestWord],
+            [
+                privateWord, reviewWord, embargoWord, hiddenRequestWord, notesWord, privateNotesWord, bodyWord, mailSubjectWord, mailSenderWord, mailTextWord,
+                checklistWord, objectionWord, courtCaseWord, campaignWord, campaignRequestWord,
+            ],
             AppFixture.AdminEmail, publicCampaign.Id, privateCampaign.Id);
     }
 

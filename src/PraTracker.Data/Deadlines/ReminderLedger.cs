@@ -8,8 +8,9 @@ namespace PraTracker.Data.Deadlines;
 /// <summary>Who an alert goes to, and how they asked to receive alerts.</summary>
 public sealed record AlertRecipient(string UserId, string Email, string Name, AlertDelivery Delivery, int DigestHour);
 
-/// <summary>A request's deadline, as an alert names it.</summary>
-public sealed record DeadlineAlert(Guid RequestId, string Reference, string RequestTitle, string AgencyName, DeadlineKind Kind, DateOnly DueOn, string Explanation);
+/// <summary>A request's deadline, as an alert names it; <paramref name="ObjectingVendor"/> names the vendor whose objection set it, if one did.</summary>
+public sealed record DeadlineAlert(
+    Guid RequestId, string Reference, string RequestTitle, string AgencyName, DeadlineKind Kind, DateOnly DueOn, string Explanation, string? ObjectingVendor = null);
 
 /// <summary>A contract's end or renewal date, as an alert names it.</summary>
 public sealed record ContractAlert(Guid ContractId, string ContractTitle, string AgencyName, string VendorName, ContractMilestone Milestone, DateOnly On);
@@ -138,7 +139,8 @@ public static class ReminderLedger
                 r.ClaimedAt,
                 Deadline = new DeadlineAlert(
                     r.Deadline!.RequestId, r.Deadline.Request.Reference, r.Deadline.Request.Title, r.Deadline.Request.Agency.Name,
-                    r.Deadline.Kind, r.Deadline.DueOn, r.Deadline.Explanation),
+                    r.Deadline.Kind, r.Deadline.DueOn, r.Deadline.Explanation,
+                    r.Deadline.SourceObjection != null ? r.Deadline.SourceObjection.Vendor.Name : null),
             })
             .ToListAsync(ct);
         var aboutContracts = await unsent

@@ -233,6 +233,15 @@ public static class RequestDeadlines
             }
         }
 
+        // A vendor objection's dates are the requester's: they close when the objection is resolved (VendorObjections),
+        // not with the request, and become missed (overdue) once past while it stands.
+        foreach (var objection in request.Deadlines.Where(d => d.Kind is DeadlineKind.ObjectionNotice or DeadlineKind.ObjectionCourtDate
+                     && d.Status == DeadlineStatus.Open && d.DueOn < today))
+        {
+            objection.Status = DeadlineStatus.Missed;
+            changes++;
+        }
+
         if (changes > 0)
         {
             // Touching the request renews its concurrency stamp, so two recounts of one request at the same moment

@@ -25,12 +25,31 @@ public static class AlertWording
     {
         if (alert.Deadline is { } deadline)
         {
-            return $"{DeadlineKindNames.Of(deadline.Kind)} {When(deadline.DueOn, today)}";
+            // An objection's dates are the requester's own: the alert says what the attorney must do, and for whom.
+            var vendor = deadline.ObjectingVendor ?? "the vendor";
+            return deadline.Kind switch
+            {
+                DeadlineKind.ObjectionNotice => $"Your response to {vendor}'s objection is {When(deadline.DueOn, today)}",
+                DeadlineKind.ObjectionCourtDate => $"Court date on {vendor}'s objection {CourtWhen(deadline.DueOn, today)}",
+                _ => $"{DeadlineKindNames.Of(deadline.Kind)} {When(deadline.DueOn, today)}",
+            };
         }
 
         var contract = alert.Contract!;
         var verb = contract.Milestone == ContractMilestone.Ends ? "ends" : "renews";
         return $"Contract {verb} {Ahead(contract.On.DayNumber - today.DayNumber)}";
+    }
+
+    // A court date is not "due" and is not "overdue": it is on a day, or it was.
+    private static string CourtWhen(DateOnly on, DateOnly today)
+    {
+        var daysLeft = on.DayNumber - today.DayNumber;
+        return daysLeft switch
+        {
+            < -1 => $"was {-daysLeft} days ago",
+            -1 => "was yesterday",
+            _ => $"is {Ahead(daysLeft)}",
+        };
     }
 
     // "today", "tomorrow", "in 5 days"
@@ -58,6 +77,10 @@ public static class AlertWording
             ? $"PraTracker digest for {Date(today)}: {count}, {overdue} overdue"
             : $"PraTracker digest for {Date(today)}: {count}";
     }
+
+    /// <summary>What introduces a deadline's explanation: a counted date, or one an objection's notice or a court set.</summary>
+    public static string ExplanationLead(DeadlineAlert deadline) =>
+        deadline.Kind is DeadlineKind.ObjectionNotice or DeadlineKind.ObjectionCourtDate ? "Where the date comes from" : "How the date was counted";
 
     /// <summary>The page the alert is about.</summary>
     public static string Link(string baseUrl, PendingAlert alert) =>

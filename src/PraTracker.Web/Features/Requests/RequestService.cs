@@ -13,7 +13,7 @@ public sealed record RequestFormChoices(IReadOnlyList<PickOption> Laws, IReadOnl
 public sealed record RequestListChoices(IReadOnlyList<PickOption> Vendors, IReadOnlyList<CodeOption> Categories, string? AgencyName);
 
 /// <summary>The requests pages' reads, run as whoever is looking, and the attorneys' changes to a request's timeline.</summary>
-public sealed class RequestService(ViewerContextFactory contexts, OrganisationClock clock)
+public sealed partial class RequestService(ViewerContextFactory contexts, OrganisationClock clock)
 {
     public DateOnly Today => clock.Today;
 
