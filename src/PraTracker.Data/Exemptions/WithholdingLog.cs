@@ -70,8 +70,17 @@ public static class WithholdingLog
             .OrderBy(w => w.Number)
             .Select(w => new
             {
-                w.Id, w.Number, w.EventId, EventKind = w.Event != null ? (RequestEventKind?)w.Event.Kind : null, EventOn = w.Event != null ? (DateOnly?)w.Event.OccurredOn : null,
-                w.Records, w.Extent, w.Quantity, w.OtherCitations, w.AgencyReason, w.DocumentId,
+                w.Id,
+                w.Number,
+                w.EventId,
+                EventKind = w.Event != null ? (RequestEventKind?)w.Event.Kind : null,
+                EventOn = w.Event != null ? (DateOnly?)w.Event.OccurredOn : null,
+                w.Records,
+                w.Extent,
+                w.Quantity,
+                w.OtherCitations,
+                w.AgencyReason,
+                w.DocumentId,
                 Exemptions = w.Exemptions.OrderBy(l => l.Exemption.SortOrder).ThenBy(l => l.Exemption.Citation)
                     .Select(l => new ExemptionRef(l.Exemption.Id, l.Exemption.Citation, l.Exemption.ShortName)).ToList(),
             })
