@@ -75,6 +75,7 @@ if (app.Services.GetRequiredService<InstanceSettings>().ServesWeb)
     app.MapMailFiles();
     app.MapDocumentFeeds();
     app.MapCsvExports();
+    app.MapWithholdingLogs();
     app.MapPublicApi();
 }
 else

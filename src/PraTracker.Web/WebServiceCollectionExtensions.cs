@@ -97,6 +97,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<ImportService>();
         services.AddScoped<PraTracker.Web.Features.Correspondence.CorrespondenceService>();
         services.AddSingleton<ApiReference>();
+        services.AddScoped<PraTracker.Web.Features.Exemptions.ExemptionService>();
         return services;
     }
 

@@ -27,6 +27,7 @@ public abstract class DeadlinePagesTests<TFixture> : ComponentTestContext, IClas
         AddLibraryServices();
         AddCorrespondenceServices(fixture.Configuration);
         Services.AddScoped<RequestService>();
+        Services.AddScoped<PraTracker.Web.Features.Exemptions.ExemptionService>();
         Services.AddScoped<DeadlineCalculatorService>();
     }
 

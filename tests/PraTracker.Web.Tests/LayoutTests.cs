@@ -10,7 +10,7 @@ namespace PraTracker.Tests;
 public sealed class LayoutTests : ComponentTestContext
 {
     private static readonly string[] SharedSections =
-        ["Requests", "Agencies", "How agencies respond", "Vendors", "Vendor map", "Contracts", "Search documents", "Documents", "Deadline calculator", "Public API"];
+        ["Requests", "Agencies", "How agencies respond", "Vendors", "Vendor map", "Contracts", "Search documents", "Documents", "Exemption library", "Deadline calculator", "Public API"];
 
     // Attorneys and admins also have their dashboard first and the CSV import after the documents.
     private static readonly string[] StaffSections = ["Dashboard", "Inbox", .. SharedSections[..8], "Import", .. SharedSections[8..]];

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PraTracker.Data.Database;
 using PraTracker.Data.Documents;
 using PraTracker.Data.Documents.Mentions;
+using PraTracker.Data.Exemptions;
 using PraTracker.Data.Identity;
 using PraTracker.Data.Requests;
 
@@ -30,6 +31,7 @@ public sealed record PrivateDataSet(
         var (mailSubjectWord, mailSenderWord, mailTextWord) = (Word("mailsubject"), Word("mailsender"), Word("mailtext"));
         var (campaignWord, campaignRequestWord) = (Word("campaignword"), Word("campaignreq"));
         var (checklistWord, objectionWord, courtCaseWord) = (Word("checklistword"), Word("objectionword"), Word("courtcase"));
+        var withheldWord = Word("withheldword");
 
         var publicRequest = await fixture.PublicDemoRequestAsync();
         var privateRequest = await fixture.PrivateDemoRequestAsync();
@@ -181,6 +183,39 @@ public sealed record PrivateDataSet(
             Visibility = RequestVisibility.Private,
             Status = RequestStatus.Draft,
         });
+        // A private request's withholding log, every field carrying a word; and on the public request, an entry naming a
+        // document still in review: the log is public, that document's title is not.
+        var denial = new RequestEvent
+        {
+            RequestId = privateRequest.Id,
+            Kind = RequestEventKind.Denial,
+            OccurredOn = DateOnly.FromDateTime(now.UtcDateTime),
+            Summary = "Denied.",
+            LoggedAt = now,
+        };
+        db.RequestEvents.Add(denial);
+        var investigatory = await db.Exemptions.Where(e => e.SeedKey == "US-CA/7923.600").Select(e => e.Id).SingleAsync();
+        async Task<int> NextNumberAsync(Guid requestId) => (await db.Withholdings.Where(w => w.RequestId == requestId).MaxAsync(w => (int?)w.Number) ?? 0) + 1;
+        db.Withholdings.Add(new Withholding
+        {
+            RequestId = privateRequest.Id,
+            Event = denial,
+            Number = await NextNumberAsync(privateRequest.Id),
+            Records = $"Audit logs {withheldWord}",
+            Extent = WithholdingExtent.WithheldInFull,
+            AgencyReason = $"Because {withheldWord}",
+            OtherCitations = $"Local rule {withheldWord}",
+            Exemptions = [new WithholdingExemption { ExemptionId = investigatory }],
+        });
+        db.Withholdings.Add(new Withholding
+        {
+            RequestId = publicRequest.Id,
+            Number = await NextNumberAsync(publicRequest.Id),
+            Records = "Search log, redacted",
+            Extent = WithholdingExtent.WithheldInPart,
+            DocumentId = hidden[1].Id,
+            Exemptions = [new WithholdingExemption { ExemptionId = investigatory }],
+        });
         await db.SaveChangesAsync();
 
         return new PrivateDataSet(
@@ -188,7 +223,7 @@ public sealed record PrivateDataSet(
             publicWord,
             [
                 privateWord, reviewWord, embargoWord, hiddenRequestWord, notesWord, privateNotesWord, bodyWord, mailSubjectWord, mailSenderWord, mailTextWord,
-                checklistWord, objectionWord, courtCaseWord, campaignWord, campaignRequestWord,
+                checklistWord, objectionWord, courtCaseWord, campaignWord, campaignRequestWord, withheldWord,
             ],
             AppFixture.AdminEmail, publicCampaign.Id, privateCampaign.Id);
     }

@@ -46,6 +46,7 @@ public abstract class RequestsPageTests<TFixture> : ComponentTestContext, IClass
         Services.AddPraTrackerData(fixture.Configuration);
         Services.AddScoped<ViewerContextFactory>();
         Services.AddScoped<RequestService>();
+        Services.AddScoped<PraTracker.Web.Features.Exemptions.ExemptionService>();
     }
 
     [Fact]

@@ -24,6 +24,7 @@ public abstract class WorkspacePagesTests<TFixture> : ComponentTestContext, ICla
         AddLibraryServices();
         AddCorrespondenceServices(fixture.Configuration);
         Services.AddScoped<RequestService>();
+        Services.AddScoped<PraTracker.Web.Features.Exemptions.ExemptionService>();
     }
 
     [Fact]

@@ -20,7 +20,10 @@ namespace PraTracker.Data.Agencies;
 /// <param name="DeadlinesMet">Initial and extended response deadlines met.</param>
 /// <param name="DeadlinesMissed">Initial and extended response deadlines missed.</param>
 /// <param name="Outcomes">How the requests in scope ended, where they have.</param>
-/// <param name="TopExemptions">The five exemptions cited on most requests, each counted once per request.</param>
+/// <param name="TopExemptions">
+/// The five exemptions cited on most requests, in responses or withholding logs, each counted once per request and named
+/// as the library cites it where it is in the library.
+/// </param>
 public sealed record AgencyScorecard(
     int Requests, DayStatistic FirstResponse, DayStatistic Completion, int DeadlinesMet, int DeadlinesMissed, OutcomeCounts Outcomes,
     IReadOnlyList<ExemptionCount> TopExemptions)

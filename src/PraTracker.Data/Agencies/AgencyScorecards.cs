@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PraTracker.Data.Database;
 using PraTracker.Data.Deadlines;
+using PraTracker.Data.Exemptions;
 using PraTracker.Data.Requests;
 
 namespace PraTracker.Data.Agencies;
@@ -35,7 +36,7 @@ public sealed record ScorecardFilter(string? State = null, string? LawCode = nul
 
 /// <summary>
 /// Computes scorecards through the context's visibility filter, so an anonymous viewer's count only public requests.
-/// The database returns a few columns per request, the waiting and exemption events, and deadline counts grouped by
+/// The database returns a few columns per request, the waiting and exemption events, the withholding logs, and deadline counts grouped by
 /// agency; the medians and percentiles are computed here. One pass serves one agency or all of them, never a query per agency.
 /// </summary>
 public static class AgencyScorecards
@@ -120,6 +121,10 @@ public static class AgencyScorecards
         return new Page<AgencyScorecardRow>([.. all.Skip(page.Skip).Take(page.Take)], all.Count);
     }
 
+    // "Exemption 7(E)" in a letter and "5 U.S.C. § 552(b)(7)(E)" in the log are one exemption, counted once, as the library cites it.
+    private static string InLibraryWords(string cited, IEnumerable<string> library) =>
+        library.FirstOrDefault(c => CitationMatching.Matches(cited, c)) ?? cited;
+
     private sealed record AgencyPart(AgencyScorecard Scorecard, IReadOnlyList<RequestFacts> Requests);
 
     // The requests in scope are those of `requests` (already filtered for the viewer by the context) that were sent.
@@ -129,7 +134,7 @@ public static class AgencyScorecards
         var responses = ResponseTimes.Responses.ToArray();
         var determinations = ResponseTimes.Determinations.ToArray();
         var facts = await sent.AsNoTracking()
-            .Select(r => new { r.Id, r.AgencyId, Start = r.ReceivedOn ?? r.SentOn, r.Outcome })
+            .Select(r => new { r.Id, r.AgencyId, r.LawId, Start = r.ReceivedOn ?? r.SentOn, r.Outcome })
             .ToListAsync(ct);
         if (facts.Count == 0)
         {
@@ -159,6 +164,15 @@ public static class AgencyScorecards
                 .Select(e => new { e.RequestId, e.ExemptionsCited })
                 .ToListAsync(ct))
             .ToLookup(e => e.RequestId, e => e.ExemptionsCited);
+
+        // The withholding logs name exemptions too: the library's by its citation, the rest as the agency wrote them.
+        var withheld = (await db.Withholdings.AsNoTracking()
+                .Where(w => sent.Any(r => r.Id == w.RequestId))
+                .Select(w => new { w.RequestId, w.OtherCitations, Library = w.Exemptions.Select(l => l.Exemption.Citation).ToList() })
+                .ToListAsync(ct))
+            .ToLookup(w => w.RequestId, w => w.Library.Concat(ResponseTimes.Citations(w.OtherCitations)));
+        var library = (await db.Exemptions.AsNoTracking().Select(e => new { e.LawId, e.Citation }).ToListAsync(ct))
+            .ToLookup(e => e.LawId, e => e.Citation);
         var deadlines = (await db.Deadlines.AsNoTracking()
                 .Where(d => (d.Kind == DeadlineKind.InitialResponse || d.Kind == DeadlineKind.ExtendedResponse)
                     && (d.Status == DeadlineStatus.Met || d.Status == DeadlineStatus.Missed)
@@ -176,7 +190,9 @@ public static class AgencyScorecards
                         ResponseTimes.DaysToFirstResponse(f.Start!.Value, answers.TryGetValue(f.Id, out var a) ? a.FirstResponse : null),
                         ResponseTimes.DaysToCompletion(f.Start!.Value, answers.TryGetValue(f.Id, out var d) ? d.Determination : null, f.Outcome, waits[f.Id]),
                         f.Outcome,
-                        exemptions[f.Id].SelectMany(ResponseTimes.Citations).Distinct(StringComparer.OrdinalIgnoreCase).ToList()))
+                        exemptions[f.Id].SelectMany(ResponseTimes.Citations).Concat(withheld[f.Id].SelectMany(c => c))
+                            .Select(c => InLibraryWords(c, library[f.LawId]))
+                            .Distinct(StringComparer.OrdinalIgnoreCase).ToList()))
                     .ToList();
                 var counts = deadlines[g.Key].ToList();
                 var scorecard = AgencyScorecard.Compute(

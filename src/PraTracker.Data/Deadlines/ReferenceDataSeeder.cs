@@ -3,10 +3,11 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using PraTracker.Data.Contracts;
 using PraTracker.Data.Database;
+using PraTracker.Data.Exemptions;
 
 namespace PraTracker.Data.Deadlines;
 
-/// <summary>Adds the seeded laws, holiday calendars and technology categories that a database lacks; never overwrites an admin's edits.</summary>
+/// <summary>Adds the seeded laws, holiday calendars, technology categories and exemptions that a database lacks; never overwrites an admin's edits.</summary>
 public static class ReferenceDataSeeder
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -19,6 +20,7 @@ public static class ReferenceDataSeeder
         await SeedCategoriesAsync(db, ct);
         await SeedCalendarsAsync(db, ct);
         await SeedLawsAsync(db, ct);
+        await SeedExemptionsAsync(db, ct);
     }
 
     /// <summary>The calendars shipped with the app, as read from the embedded seed files (holiday-calendars*.json).</summary>
@@ -26,6 +28,9 @@ public static class ReferenceDataSeeder
 
     /// <summary>The laws shipped with the app, as read from the embedded seed files (laws*.json).</summary>
     public static IReadOnlyList<LawSeed> LoadLaws() => Load<LawSeed>("laws");
+
+    /// <summary>The exemption library shipped with the app, as read from the embedded seed files (exemptions*.json).</summary>
+    public static IReadOnlyList<ExemptionSeed> LoadExemptions() => Load<ExemptionSeed>("exemptions");
 
     private static async Task SeedCategoriesAsync(PraTrackerDbContext db, CancellationToken ct)
     {
@@ -69,6 +74,33 @@ public static class ReferenceDataSeeder
             }
 
             db.Laws.Add(seed.ToLaw(calendarId));
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    // By seed key: an exemption an attorney edited or renamed keeps its edits, one removed on purpose stays removed only
+    // until the next start (a removed seed comes back, as a removed seeded law would), and one added later is added.
+    private static async Task SeedExemptionsAsync(PraTrackerDbContext db, CancellationToken ct)
+    {
+        var existing = (await db.Exemptions.Where(e => e.SeedKey != null).Select(e => e.SeedKey!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var laws = await db.Laws.ToDictionaryAsync(l => l.Code, l => l.Id, ct);
+        var taken = (await db.Exemptions.Select(e => new { e.LawId, e.Citation }).ToListAsync(ct))
+            .Select(e => (e.LawId, e.Citation.ToUpperInvariant())).ToHashSet();
+        var order = 0;
+        foreach (var seed in LoadExemptions())
+        {
+            order++;
+            if (existing.Contains(seed.SeedKey) || !laws.TryGetValue(seed.Law, out var lawId))
+            {
+                continue;
+            }
+
+            // An attorney may have added the same citation by hand before it was seeded: theirs stands.
+            if (taken.Add((lawId, seed.Citation.ToUpperInvariant())))
+            {
+                db.Exemptions.Add(seed.ToExemption(lawId, order));
+            }
         }
 
         await db.SaveChangesAsync(ct);
@@ -149,5 +181,23 @@ public sealed record LawSeed(
         Notes = Notes,
         Confidence = Confidence,
         LastCheckedOn = LastCheckedOn,
+    };
+}
+
+/// <summary>One exemption as written in the seed file, naming its law by code.</summary>
+public sealed record ExemptionSeed(
+    string Law, string SeedKey, string Citation, string ShortName, string Description, string ProperUse, string ImproperUse, string SourceUrl)
+{
+    public Exemption ToExemption(Guid lawId, int sortOrder) => new()
+    {
+        LawId = lawId,
+        SeedKey = SeedKey,
+        Citation = Citation,
+        ShortName = ShortName,
+        Description = Description,
+        ProperUse = ProperUse,
+        ImproperUse = ImproperUse,
+        SourceUrl = SourceUrl,
+        SortOrder = sortOrder,
     };
 }

@@ -121,7 +121,7 @@ public static class CsvExportEndpoints
         _ => throw new ArgumentOutOfRangeException(nameof(field), field, "The contracts export has no column for it."),
     };
 
-    private static async Task WriteAsync<TRow>(
+    internal static async Task WriteAsync<TRow>(
         HttpContext http, IDbContextFactory<PraTrackerDbContext> dbFactory, OrganisationClock clock, string name,
         Func<PraTrackerDbContext, IAsyncEnumerable<TRow>> rows, IReadOnlyList<string> headers, Func<TRow, Func<string, string>, object?[]> fields,
         CancellationToken ct)
