@@ -23,6 +23,7 @@ public abstract class RequestRecordsPanelsTests<TFixture> : ComponentTestContext
         AddLibraryServices();
         AddCorrespondenceServices(fixture.Configuration);
         Services.AddScoped<RequestService>();
+        Services.AddScoped<PraTracker.Web.Features.Exemptions.ExemptionService>();
     }
 
     [Fact]
