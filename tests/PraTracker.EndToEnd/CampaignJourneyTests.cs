@@ -65,7 +65,12 @@ public sealed class CampaignJourneyTests(RunningApp app, Browser browser) : ICla
             await Assertions.Expect(page.Locator("[data-testid=stage-sent] .mud-typography-h5")).ToHaveTextAsync("25", new LocatorAssertionsToHaveTextOptions { Timeout = 120_000 });
             await Assertions.Expect(page.Locator("[data-testid=campaign-sent-share]")).ToHaveTextAsync("25 of 25 sent");
             await Assertions.Expect(page.Locator("[data-testid=campaign-requests] tbody tr")).ToHaveCountAsync(25);
+            await Assertions.Expect(page.Locator("[data-testid=checklist-summary]").First).ToContainTextAsync($"{RecordChecklists.AllKinds.Count} not yet addressed");
             await Browser.KeepAsync(page, "campaign-page");
+
+            // Each request names its campaign and carries the checklist its letter listed.
+            await page.Locator("[data-testid=campaign-requests] tbody tr a").First.ClickAsync();
+            await Assertions.Expect(page.Locator("[data-testid=request-campaign]")).ToHaveTextAsync($"License-plate readers from {vendor}");
         }
         finally
         {

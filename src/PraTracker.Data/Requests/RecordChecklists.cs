@@ -15,8 +15,8 @@ public static class RecordChecklists
     /// <summary>What attorneys call each kind of record.</summary>
     public static string NameOf(RecordKind kind) => kind switch
     {
-        RecordKind.Contract => "Contracts",
-        RecordKind.Mou => "Memoranda of understanding",
+        RecordKind.Contract => "Contract",
+        RecordKind.Mou => "MOU",
         RecordKind.InvoicesAndPurchaseOrders => "Invoices and purchase orders",
         RecordKind.PoliciesAndTraining => "Policies and training",
         RecordKind.AuditLogs => "Audit or search logs",

@@ -24,21 +24,6 @@ public static class RequestChecklist
     public static readonly IReadOnlyList<RequestEventKind> AnsweringKinds =
         [RequestEventKind.PartialProduction, RequestEventKind.FinalProduction, RequestEventKind.Denial, RequestEventKind.AppealDecision];
 
-    /// <summary>The kind of record in the words of a checklist ("Invoices and purchase orders").</summary>
-    public static string KindName(RecordKind kind) => kind switch
-    {
-        RecordKind.Contract => "Contract",
-        RecordKind.Mou => "MOU",
-        RecordKind.InvoicesAndPurchaseOrders => "Invoices and purchase orders",
-        RecordKind.PoliciesAndTraining => "Policies and training",
-        RecordKind.AuditLogs => "Audit or search logs",
-        RecordKind.DataSharingAgreements => "Data-sharing agreements",
-        RecordKind.NonDisclosureAgreements => "Non-disclosure agreements",
-        RecordKind.VendorCorrespondence => "Vendor correspondence",
-        RecordKind.CouncilApprovals => "Council approvals",
-        _ => kind.ToString(),
-    };
-
     /// <summary>A status in the words of a checklist ("Partly produced").</summary>
     public static string StatusName(ChecklistStatus status) => status switch
     {
@@ -94,7 +79,7 @@ public static class RequestChecklist
                 continue;
             }
 
-            var name = KindName(item.Kind);
+            var name = RecordChecklists.NameOf(item.Kind);
             if (!Enum.IsDefined(mark.Status))
             {
                 errors.Add($"{name}: choose what the agency did.");
@@ -214,7 +199,7 @@ public static class RequestChecklist
 
         if (await db.ChecklistItems.AnyAsync(i => i.RequestId == requestId && i.Kind == kind, ct))
         {
-            return [$"{KindName(kind)} is already on this request's checklist."];
+            return [$"{RecordChecklists.NameOf(kind)} is already on this request's checklist."];
         }
 
         db.ChecklistItems.Add(new ChecklistItem { RequestId = requestId, Kind = kind, Wording = wording!.Trim(), Status = ChecklistStatus.NotAddressed });
@@ -225,7 +210,7 @@ public static class RequestChecklist
         catch (DbUpdateException)
         {
             // The unique index settles two people adding the same kind at once.
-            return [$"{KindName(kind)} is already on this request's checklist."];
+            return [$"{RecordChecklists.NameOf(kind)} is already on this request's checklist."];
         }
 
         return [];

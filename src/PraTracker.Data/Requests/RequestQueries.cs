@@ -29,7 +29,9 @@ public sealed record RequestDetail(
     RequestStatus Status, RequestOutcome? Outcome, RequestVisibility Visibility, string? InternalNotes,
     IReadOnlyList<RequestEventRow> Events, IReadOnlyList<DeadlineRow> Deadlines, IReadOnlyList<string> Vendors,
     IReadOnlyList<LinkedContract> Contracts, IReadOnlyList<string> Technologies,
-    IReadOnlyList<string> Attorneys);
+    IReadOnlyList<string> Attorneys,
+    Guid? CampaignId = null,
+    string? CampaignTitle = null);
 
 /// <summary>A contract a request is about, as its page links to it.</summary>
 public sealed record LinkedContract(Guid Id, string Title, string VendorName);
@@ -167,7 +169,10 @@ public static class RequestQueries
                 r.VendorLinks.Select(l => l.Vendor.Name).OrderBy(n => n).ToList(),
                 r.ContractLinks.OrderBy(l => l.Contract.Title).Select(l => new LinkedContract(l.ContractId, l.Contract.Title, l.Contract.Vendor.Name)).ToList(),
                 r.CategoryLinks.OrderBy(l => l.TechnologyCategory.SortOrder).Select(l => l.TechnologyCategory.Name).ToList(),
-                seesPrivate ? r.Assignments.Select(a => a.User.DisplayName != "" ? a.User.DisplayName : a.User.Email!).ToList() : new List<string>()))
+                seesPrivate ? r.Assignments.Select(a => a.User.DisplayName != "" ? a.User.DisplayName : a.User.Email!).ToList() : new List<string>(),
+                // Through the campaign's own filter: a public request in a private campaign names no campaign to a visitor.
+                r.Campaign != null ? r.Campaign.Id : null,
+                r.Campaign != null ? r.Campaign.Title : null))
             .SingleOrDefaultAsync(ct);
         return detail;
     }

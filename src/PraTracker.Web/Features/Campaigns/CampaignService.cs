@@ -10,6 +10,9 @@ using PraTracker.Web.Security;
 
 namespace PraTracker.Web.Features.Campaigns;
 
+/// <summary>One agency's request in a campaign, with what it has done about each kind of record asked for.</summary>
+public sealed record CampaignAgencyRow(RequestRow Request, IReadOnlyDictionary<RecordKind, ChecklistStatus> Checklist);
+
 /// <summary>What the filing form picks from: vendors, technology categories, states with agencies, and agencies by name.</summary>
 public sealed record FilingChoices(IReadOnlyList<PickOption> Vendors, IReadOnlyList<CodeOption> Categories, IReadOnlyList<string> States);
 
@@ -24,9 +27,17 @@ public sealed class CampaignService(ViewerContextFactory contexts, OrganisationC
     public Task<CampaignDetail?> GetAsync(Guid id, CancellationToken ct = default) =>
         contexts.ReadAsync(db => CampaignQueries.GetAsync(db, id, clock.Today, ct), ct);
 
-    /// <summary>The campaign's requests, one row an agency, as the requests list shows them.</summary>
-    public Task<Page<RequestRow>> RequestsAsync(Guid id, PageRequest page, CancellationToken ct = default) =>
-        contexts.ReadAsync(db => RequestQueries.ListAsync(db, new RequestFilter(CampaignId: id, Today: clock.Today), page, ct), ct);
+    /// <summary>The campaign's requests, one row an agency, as the requests list shows them, with their checklists.</summary>
+    public Task<Page<CampaignAgencyRow>> RequestsAsync(Guid id, PageRequest page, CancellationToken ct = default) =>
+        contexts.ReadAsync(async db =>
+        {
+            // The grid names its sort keys by the row's path ("Request.AgencyName"); the requests list knows them by name.
+            var requests = await RequestQueries.ListAsync(db, new RequestFilter(CampaignId: id, Today: clock.Today), page with { SortBy = page.SortBy?.Replace("Request.", "", StringComparison.Ordinal) }, ct);
+            var checklists = await RequestChecklist.SummariesAsync(db, [.. requests.Items.Select(r => r.Id)], ct);
+            return new Page<CampaignAgencyRow>(
+                [.. requests.Items.Select(r => new CampaignAgencyRow(r, checklists.GetValueOrDefault(r.Id) ?? new Dictionary<RecordKind, ChecklistStatus>()))],
+                requests.TotalCount);
+        }, ct);
 
     public Task<Page<DocumentRow>> DocumentsAsync(Guid id, PageRequest page, CancellationToken ct = default) =>
         contexts.ReadAsync(db => DocumentQueries.OfCampaignAsync(db, id, page, ct), ct);
