@@ -39,6 +39,33 @@ public abstract class RequestCommandsTests<TFixture>(TFixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task A_request_drafted_with_a_checklist_lists_it_in_its_letter_worded_for_its_vendor_and_keeps_it_to_mark()
+    {
+        var (agencyId, userId) = await AgencyAndAttorneyAsync();
+        await using var db = fixture.Open(Viewer.Staff(userId));
+        var vendor = Build.Vendor();
+        var faceRecognition = await db.TechnologyCategories.SingleAsync(c => c.Code == "face-recognition");
+        db.Vendors.Add(vendor);
+        await db.SaveChangesAsync();
+        var input = Input(agencyId);
+        input.VendorIds = [vendor.Id];
+        input.CategoryIds = [faceRecognition.Id];
+
+        var checklist = await RequestFormOptions.WordChecklistAsync(db, [RecordKind.AuditLogs, RecordKind.NonDisclosureAgreements], input.VendorIds, input.CategoryIds);
+        var law = await db.Laws.SingleAsync(l => l.Code == "US-CA");
+        input.RequestText = (await RequestFormOptions.DraftLetterAsync(db, law.Id, agencyId, "Records about face recognition.", "Test Attorney", Today, checklist))!;
+        input.Checklist = [.. checklist];
+        var result = await RequestCommands.CreateAsync(db, input, userId, Now, Today);
+
+        Assert.Contains($"1. Audit logs of every search run in {vendor.Name}: the date, the user, the case number or stated reason, and whether a match was used.", input.RequestText);
+        Assert.Contains($"2. Every non-disclosure or confidentiality agreement concerning {vendor.Name}.", input.RequestText);
+        await using var read = fixture.Open(Viewer.System);
+        var items = await read.ChecklistItems.Where(i => i.RequestId == result.Id).OrderBy(i => i.Kind).ToListAsync();
+        Assert.Equal([RecordKind.AuditLogs, RecordKind.NonDisclosureAgreements], items.Select(i => i.Kind));
+        Assert.All(items, i => Assert.Equal(ChecklistStatus.NotAddressed, i.Status));
+    }
+
+    [Fact]
     public async Task Each_new_request_takes_the_next_reference_of_the_year()
     {
         var (agencyId, userId) = await AgencyAndAttorneyAsync();

@@ -179,7 +179,7 @@ public static class CampaignFiling
         var laws = await db.Laws.AsNoTracking().WithCalendar().Where(l => lawIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, ct);
         var closures = (await db.HolidayClosures.AsNoTracking().Where(c => c.AgencyId != null && agencyIds.Contains(c.AgencyId.Value)).ToListAsync(ct))
             .ToLookup(c => c.AgencyId!.Value);
-        var checklist = await ChecklistAsync(db, draft, ct);
+        var checklist = await RecordChecklists.WordAsync(db, draft.Checklist, draft.VendorIds, draft.CategoryCode, ct);
         var receivedOn = draft.Mode == FilingMode.RecordAsSent ? draft.SentOn!.Value : today;
 
         var letters = new List<FilingLetter>();
@@ -229,7 +229,7 @@ public static class CampaignFiling
             .SingleAsync(ct);
         var assignees = new[] { userId, campaign.OwnerUserId }.Concat(campaign.Members).ToList();
         var categoryIds = await db.TechnologyCategories.Where(c => c.Code == draft.CategoryCode).Select(c => c.Id).ToListAsync(ct);
-        var checklist = await ChecklistAsync(db, draft, ct);
+        var checklist = await RecordChecklists.WordAsync(db, draft.Checklist, draft.VendorIds, draft.CategoryCode, ct);
         var agencyIds = ready.Select(l => l.AgencyId).ToList();
         var lawOf = await db.Agencies.Where(a => agencyIds.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.LawId!.Value, ct);
         var lawIds = lawOf.Values.Distinct().ToList();
@@ -330,21 +330,5 @@ public static class CampaignFiling
         return count > MaxAgencies
             ? new AgencyMatches([], count)
             : new AgencyMatches(await distinct.OrderBy(a => a.State).ThenBy(a => a.Name).ToListAsync(ct), count);
-    }
-
-    /// <summary>The checklist as the letters word it: about the vendors named, or else the technology category.</summary>
-    private static async Task<IReadOnlyList<ChecklistEntry>> ChecklistAsync(PraTrackerDbContext db, FilingDraft draft, CancellationToken ct)
-    {
-        if (draft.Checklist.Count == 0)
-        {
-            return [];
-        }
-
-        var vendors = await db.Vendors.Where(v => draft.VendorIds.Contains(v.Id)).OrderBy(v => v.Name).Select(v => v.Name).ToListAsync(ct);
-        var category = await db.TechnologyCategories.Where(c => c.Code == draft.CategoryCode).Select(c => c.Name).SingleOrDefaultAsync(ct);
-        var subject = vendors.Count > 0
-            ? string.Join(" or ", vendors)
-            : category is not null ? $"any technology of the kind “{category}”" : "the technology described above";
-        return RecordChecklists.Word(draft.Checklist, subject, draft.CategoryCode);
     }
 }

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using PraTracker.Data.Database;
+
 namespace PraTracker.Data.Requests;
 
 /// <summary>One kind of record as a letter asks for it.</summary>
@@ -44,6 +47,23 @@ public static class RecordChecklists
     /// </summary>
     public static IReadOnlyList<ChecklistEntry> Word(IEnumerable<RecordKind> kinds, string subject, string? categoryCode) =>
         kinds.Distinct().Order().Select(kind => new ChecklistEntry(kind, Wording(kind, subject, categoryCode))).ToList();
+
+    /// <summary>The checklist as a letter words it: about the vendors named, or else the technology category, or else the records described.</summary>
+    public static async Task<IReadOnlyList<ChecklistEntry>> WordAsync(
+        PraTrackerDbContext db, IReadOnlyCollection<RecordKind> kinds, IReadOnlyCollection<Guid> vendorIds, string? categoryCode, CancellationToken ct = default)
+    {
+        if (kinds.Count == 0)
+        {
+            return [];
+        }
+
+        var vendors = await db.Vendors.Where(v => vendorIds.Contains(v.Id)).OrderBy(v => v.Name).Select(v => v.Name).ToListAsync(ct);
+        var category = await db.TechnologyCategories.Where(c => c.Code == categoryCode).Select(c => c.Name).SingleOrDefaultAsync(ct);
+        var subject = vendors.Count > 0
+            ? string.Join(" or ", vendors)
+            : category is not null ? $"any technology of the kind “{category}”" : "the technology described above";
+        return Word(kinds, subject, categoryCode);
+    }
 
     private static string Wording(RecordKind kind, string subject, string? categoryCode) => kind switch
     {

@@ -57,11 +57,23 @@ public static class RequestFormOptions
             .Select(c => new PickOption(c.Id, c.Title + " (" + c.Vendor.Name + ")"))
             .ToListAsync(ct);
 
-    /// <summary>The law's name and the letter drafted under it, for the agency and the records described.</summary>
-    public static async Task<string?> DraftLetterAsync(PraTrackerDbContext db, Guid lawId, Guid agencyId, string recordsSought, string requesterName, DateOnly today, CancellationToken ct = default)
+    /// <summary>The letter drafted under the law for the agency and the records described, listing the checklist.</summary>
+    public static async Task<string?> DraftLetterAsync(
+        PraTrackerDbContext db, Guid lawId, Guid agencyId, string recordsSought, string requesterName, DateOnly today, IReadOnlyList<ChecklistEntry> checklist,
+        CancellationToken ct = default)
     {
         var law = await db.Laws.AsNoTracking().SingleOrDefaultAsync(l => l.Id == lawId, ct);
         var agency = await db.Agencies.AsNoTracking().Where(a => a.Id == agencyId).Select(a => a.Name).SingleOrDefaultAsync(ct);
-        return law is null || agency is null ? null : RequestLetters.Compose(new LetterFacts(law, agency, recordsSought, requesterName, today));
+        return law is null || agency is null
+            ? null
+            : RequestLetters.Compose(new LetterFacts(law, agency, recordsSought, requesterName, today) { Checklist = checklist });
+    }
+
+    /// <summary>The checklist of a request being drafted, worded for its vendors or its first technology.</summary>
+    public static async Task<IReadOnlyList<ChecklistEntry>> WordChecklistAsync(
+        PraTrackerDbContext db, IReadOnlyCollection<RecordKind> kinds, IReadOnlyCollection<Guid> vendorIds, IReadOnlyCollection<Guid> categoryIds, CancellationToken ct = default)
+    {
+        var categoryCode = await db.TechnologyCategories.Where(c => categoryIds.Contains(c.Id)).OrderBy(c => c.SortOrder).Select(c => c.Code).FirstOrDefaultAsync(ct);
+        return await RecordChecklists.WordAsync(db, kinds, vendorIds, categoryCode, ct);
     }
 }

@@ -63,16 +63,19 @@ public sealed partial class RequestService(ViewerContextFactory contexts, Organi
         return await RequestFormOptions.ContractsOfAsync(db, agencyId, ct);
     }
 
-    public async Task<string?> DraftLetterAsync(Guid lawId, Guid agencyId, string recordsSought, string requesterName, CancellationToken ct = default)
+    /// <summary>The letter for the request being drafted, its checklist worded for its vendors or technology.</summary>
+    public async Task<string?> DraftLetterAsync(RequestInput input, IReadOnlyCollection<RecordKind> checklist, string recordsSought, string requesterName, CancellationToken ct = default)
     {
         await using var db = await OpenAsStaffAsync(ct);
-        return await RequestFormOptions.DraftLetterAsync(db, lawId, agencyId, recordsSought, requesterName, clock.Today, ct);
+        var entries = await RequestFormOptions.WordChecklistAsync(db, checklist, input.VendorIds, input.CategoryIds, ct);
+        return await RequestFormOptions.DraftLetterAsync(db, input.LawId!.Value, input.AgencyId!.Value, recordsSought, requesterName, clock.Today, entries, ct);
     }
 
-    /// <summary>Creates a request as a draft or as sent; staff only.</summary>
-    public async Task<RequestSaveResult> CreateAsync(RequestInput input, CancellationToken ct = default)
+    /// <summary>Creates a request as a draft or as sent, with the checklist it asks for; staff only.</summary>
+    public async Task<RequestSaveResult> CreateAsync(RequestInput input, IReadOnlyCollection<RecordKind> checklist, CancellationToken ct = default)
     {
         await using var db = await OpenAsStaffAsync(ct);
+        input.Checklist = [.. await RequestFormOptions.WordChecklistAsync(db, checklist, input.VendorIds, input.CategoryIds, ct)];
         return await RequestCommands.CreateAsync(db, input, db.Viewer.UserId!, clock.UtcNow, clock.Today, ct);
     }
 
