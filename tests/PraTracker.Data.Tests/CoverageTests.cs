@@ -78,7 +78,7 @@ public abstract class CoverageTests<TFixture>(TFixture fixture) : IClassFixture<
         }
 
         await using var read = fixture.Open(Viewer.Staff("attorney"));
-        var rows = (await Coverage.ListAsync(read, CoverageSubject.Vendor(vendor.Id), new CoverageFilter(), All)).Items.ToDictionary(r => r.AgencyId);
+        var rows = (await TechnologyCoverage.ListAsync(read, CoverageSubject.Vendor(vendor.Id), new CoverageFilter(), All)).Items.ToDictionary(r => r.AgencyId);
 
         Assert.Equal(6, rows.Count);
         Assert.Equal((CoverageStage.NoneFiled, null, null), (rows[none.Id].Stage, rows[none.Id].RequestReference, rows[none.Id].LastActivityOn));
@@ -88,7 +88,7 @@ public abstract class CoverageTests<TFixture>(TFixture fixture) : IClassFixture<
         Assert.Equal((CoverageStage.Produced, partlyDenied.Reference), (rows[produced.Id].Stage, rows[produced.Id].RequestReference));
         Assert.Equal((CoverageStage.Denied, refused.Reference, new DateOnly(2026, 4, 1)), (rows[denied.Id].Stage, rows[denied.Id].RequestReference, rows[denied.Id].LastActivityOn));
 
-        var summary = await Coverage.SummaryAsync(read, CoverageSubject.Vendor(vendor.Id));
+        var summary = await TechnologyCoverage.SummaryAsync(read, CoverageSubject.Vendor(vendor.Id));
         Assert.Equal(6, summary.Agencies);
         Assert.All(Enum.GetValues<CoverageStage>(), stage => Assert.Equal(1, summary[stage]));
     }
@@ -109,7 +109,7 @@ public abstract class CoverageTests<TFixture>(TFixture fixture) : IClassFixture<
         }
 
         await using var anonymous = fixture.Open(Viewer.Anonymous);
-        var row = Assert.Single((await Coverage.ListAsync(anonymous, CoverageSubject.Vendor(vendor.Id), new CoverageFilter(), All)).Items);
+        var row = Assert.Single((await TechnologyCoverage.ListAsync(anonymous, CoverageSubject.Vendor(vendor.Id), new CoverageFilter(), All)).Items);
 
         Assert.Equal((trialOnly.Id, CoverageStage.NoneFiled), (row.AgencyId, row.Stage));
         Assert.Equal(ContractStatus.Trial, Assert.Single(row.Contracts).Status);
@@ -163,7 +163,7 @@ public abstract class CoverageTests<TFixture>(TFixture fixture) : IClassFixture<
         }
 
         await using var anonymous = fixture.Open(Viewer.Anonymous);
-        var page = await Coverage.ListAsync(anonymous, CoverageSubject.Category(category.Code), new CoverageFilter(), All);
+        var page = await TechnologyCoverage.ListAsync(anonymous, CoverageSubject.Category(category.Code), new CoverageFilter(), All);
 
         Assert.Equal(4, page.TotalCount);
         var stages = page.Items.ToDictionary(r => r.AgencyId, r => r.Stage);
@@ -171,7 +171,7 @@ public abstract class CoverageTests<TFixture>(TFixture fixture) : IClassFixture<
         Assert.Equal(CoverageStage.Answered, stages[byContract.Id]);
         Assert.Equal(CoverageStage.Produced, stages[byVendor.Id]);
         Assert.Equal(CoverageStage.NoneFiled, stages[unasked.Id]);
-        Assert.Empty((await Coverage.ListAsync(anonymous, CoverageSubject.Category("no-such-category"), new CoverageFilter(), All)).Items);
+        Assert.Empty((await TechnologyCoverage.ListAsync(anonymous, CoverageSubject.Category("no-such-category"), new CoverageFilter(), All)).Items);
     }
 
     [Fact]
@@ -188,7 +188,7 @@ public abstract class CoverageTests<TFixture>(TFixture fixture) : IClassFixture<
         var imported = await anonymous.Contracts
             .Where(c => c.Vendor.Name.StartsWith(atlas.Tag) && c.Products.Any(p => p.TechnologyCategory.Code == "drones"))
             .Select(c => c.AgencyId).Distinct().ToListAsync();
-        var page = await Coverage.ListAsync(anonymous, CoverageSubject.Category("drones"), new CoverageFilter(), All);
+        var page = await TechnologyCoverage.ListAsync(anonymous, CoverageSubject.Category("drones"), new CoverageFilter(), All);
 
         Assert.NotEmpty(imported);
         Assert.Subset(page.Items.Select(r => r.AgencyId).ToHashSet(), imported.ToHashSet());
@@ -230,7 +230,7 @@ public abstract class CoverageTests<TFixture>(TFixture fixture) : IClassFixture<
         var subject = CoverageSubject.Vendor(vendor.Id);
         async Task<string> Names(CoverageFilter filter, PageRequest page)
         {
-            var found = await Coverage.ListAsync(read, subject, filter, page);
+            var found = await TechnologyCoverage.ListAsync(read, subject, filter, page);
             return $"{found.TotalCount}:{string.Concat(found.Items.Select(r => r.AgencyName[^1]))}";
         }
 
@@ -243,7 +243,7 @@ public abstract class CoverageTests<TFixture>(TFixture fixture) : IClassFixture<
         Assert.Equal("2:AD", await Names(new CoverageFilter(Stage: CoverageStage.NoneFiled), new PageRequest()));
         Assert.Equal("1:D", await Names(new CoverageFilter("NY", CoverageStage.NoneFiled), new PageRequest()));
 
-        var california = await Coverage.SummaryAsync(read, subject, "CA");
+        var california = await TechnologyCoverage.SummaryAsync(read, subject, "CA");
         Assert.Equal((3, 1, 1, 1), (california.Agencies, california[CoverageStage.NoneFiled], california[CoverageStage.Filed], california[CoverageStage.Denied]));
     }
 
@@ -287,15 +287,15 @@ public abstract class CoverageTests<TFixture>(TFixture fixture) : IClassFixture<
         foreach (var subject in new[] { CoverageSubject.Vendor(vendor.Id), CoverageSubject.Category(category.Code) })
         {
             await using var anonymous = fixture.Open(Viewer.Anonymous);
-            var seen = (await Coverage.ListAsync(anonymous, subject, new CoverageFilter(), All)).Items.ToDictionary(r => r.AgencyId);
+            var seen = (await TechnologyCoverage.ListAsync(anonymous, subject, new CoverageFilter(), All)).Items.ToDictionary(r => r.AgencyId);
             Assert.Equal((CoverageStage.NoneFiled, null, null, null), (seen[askedPrivately.Id].Stage, seen[askedPrivately.Id].RequestId, seen[askedPrivately.Id].RequestReference, seen[askedPrivately.Id].LastActivityOn));
             Assert.Equal((CoverageStage.Filed, shown.Reference, shown.SentOn), (seen[askedBoth.Id].Stage, seen[askedBoth.Id].RequestReference, seen[askedBoth.Id].LastActivityOn));
-            var summary = await Coverage.SummaryAsync(anonymous, subject);
+            var summary = await TechnologyCoverage.SummaryAsync(anonymous, subject);
             Assert.Equal((2, 1, 1, 0), (summary.Agencies, summary[CoverageStage.NoneFiled], summary[CoverageStage.Filed], summary[CoverageStage.Produced]));
-            Assert.Equal(0, (await Coverage.ListAsync(anonymous, subject, new CoverageFilter(Stage: CoverageStage.Produced), All)).TotalCount);
+            Assert.Equal(0, (await TechnologyCoverage.ListAsync(anonymous, subject, new CoverageFilter(Stage: CoverageStage.Produced), All)).TotalCount);
 
             await using var staff = fixture.Open(Viewer.Staff("attorney"));
-            var all = (await Coverage.ListAsync(staff, subject, new CoverageFilter(), All)).Items.ToDictionary(r => r.AgencyId);
+            var all = (await TechnologyCoverage.ListAsync(staff, subject, new CoverageFilter(), All)).Items.ToDictionary(r => r.AgencyId);
             Assert.Equal((CoverageStage.Filed, hidden.Reference), (all[askedPrivately.Id].Stage, all[askedPrivately.Id].RequestReference));
             Assert.Equal((CoverageStage.Produced, hiddenProduction.Reference), (all[askedBoth.Id].Stage, all[askedBoth.Id].RequestReference));
         }
@@ -319,7 +319,7 @@ public abstract class CoverageTests<TFixture>(TFixture fixture) : IClassFixture<
         }
 
         await using var anonymous = fixture.Open(Viewer.Anonymous);
-        var choices = await Coverage.ChoicesAsync(anonymous);
+        var choices = await TechnologyCoverage.ChoicesAsync(anonymous);
 
         Assert.Equal(2, choices.Vendors.Single(v => v.Key == vendor.Id.ToString()).Agencies);
         Assert.Equal(0, choices.Vendors.Single(v => v.Key == unused.Id.ToString()).Agencies);

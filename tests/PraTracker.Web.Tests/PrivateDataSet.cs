@@ -18,6 +18,9 @@ public sealed record PrivateDataSet(
     Guid AgencyId, Guid VendorId, Guid ContractId, Guid PublicRequestId, Guid PrivateRequestId, Guid PublishedId, IReadOnlyList<Guid> HiddenDocumentIds,
     string PublicWord, IReadOnlyList<string> SecretWords, string AttorneyEmail)
 {
+    /// <summary>The private request's reference and title: lists of who was asked what must not name it to the public.</summary>
+    public IReadOnlyList<string> PrivateRequestWords { get; init; } = [];
+
     public IReadOnlyList<Guid> AllIds => [AgencyId, VendorId, ContractId, PublicRequestId, PrivateRequestId, PublishedId, .. HiddenDocumentIds];
 
     public static async Task<PrivateDataSet> SeedAsync(AppFixture fixture)
@@ -131,6 +134,9 @@ public sealed record PrivateDataSet(
 
         return new PrivateDataSet(
             publicRequest.AgencyId, vendorId, contractId, publicRequest.Id, privateRequest.Id, published.Id, [.. hidden.Select(d => d.Id)],
-            publicWord, [privateWord, reviewWord, embargoWord, hiddenRequestWord, notesWord, privateNotesWord, bodyWord, mailSubjectWord, mailSenderWord, mailTextWord], AppFixture.AdminEmail);
+            publicWord, [privateWord, reviewWord, embargoWord, hiddenRequestWord, notesWord, privateNotesWord, bodyWord, mailSubjectWord, mailSenderWord, mailTextWord], AppFixture.AdminEmail)
+        {
+            PrivateRequestWords = [privateRequest.Reference, privateRequest.Title],
+        };
     }
 }

@@ -55,7 +55,7 @@ public sealed record CoverageChoices(IReadOnlyList<CoverageChoice> Vendors, IRea
 /// in the order of <see cref="CoverageStage"/>. Requests are read through the visibility filter: to an anonymous visitor an
 /// agency asked only privately stands at "none filed", and nothing private is counted.
 /// </summary>
-public static class Coverage
+public static class TechnologyCoverage
 {
     public static async Task<Page<CoverageRow>> ListAsync(
         PraTrackerDbContext db, CoverageSubject subject, CoverageFilter filter, PageRequest page, CancellationToken ct = default)
