@@ -180,12 +180,17 @@ public static class TechnologyCoverage
             agencies = agencies.Where(a => a.State == code);
         }
 
-        return agencies.Select(a => new StagedAgency
+        // The requests about the subject are staged once and grouped by agency, then joined to the agencies: a subquery
+        // per agency would read the set of requests about the subject again for each of thousands of agencies.
+        var stages = db.Requests.AsNoTracking().Where(r => about.Contains(r.Id)).Select(ProgressOf)
+            .GroupBy(p => p.AgencyId)
+            .Select(g => new { AgencyId = g.Key, Stage = g.Max(p => p.Stage) });
+        return agencies.LeftJoin(stages, a => a.Id, s => s.AgencyId, (a, s) => new StagedAgency
         {
             Id = a.Id,
             Name = a.Name,
             State = a.State,
-            Stage = db.Requests.Where(r => r.AgencyId == a.Id && about.Contains(r.Id)).Select(ProgressOf).Max(r => (int?)r.Stage) ?? (int)CoverageStage.NoneFiled,
+            Stage = (int?)s!.Stage ?? (int)CoverageStage.NoneFiled, // SQL's COALESCE: no row joined, no request
         });
     }
 
