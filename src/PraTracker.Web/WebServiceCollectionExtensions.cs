@@ -84,6 +84,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<AgencyResponsesService>();
         services.AddSingleton<AgencyScorecardCache>();
         services.AddScoped<ContractService>();
+        services.AddScoped<PraTracker.Web.Features.Coverage.CoverageService>();
         services.AddScoped<DocumentService>();
         services.AddSingleton<PublicLibrary>();
         services.AddSingleton<LibraryOverviewCache>();

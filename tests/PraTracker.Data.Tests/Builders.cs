@@ -76,5 +76,17 @@ public static class Build
         EndsOn = endsOn,
     };
 
+    /// <summary>A technology category of its own, so counts by category see only one test's contracts.</summary>
+    public static TechnologyCategory Category() => new() { Code = Unique("category").Replace(' ', '-'), Name = Unique("Technology"), SortOrder = 1_000 };
+
+    public static RequestEvent Event(RecordsRequest request, RequestEventKind kind, DateOnly on) => new()
+    {
+        Request = request,
+        Kind = kind,
+        OccurredOn = on,
+        Summary = kind.ToString(),
+        LoggedAt = new DateTimeOffset(on.ToDateTime(new TimeOnly(17, 0)), TimeSpan.Zero),
+    };
+
     public static Task<PublicRecordsLaw> CaliforniaAsync(PraTrackerDbContext db) => db.Laws.SingleAsync(l => l.Code == "US-CA");
 }

@@ -10,10 +10,10 @@ namespace PraTracker.Tests;
 public sealed class LayoutTests : ComponentTestContext
 {
     private static readonly string[] SharedSections =
-        ["Requests", "Campaigns", "Agencies", "How agencies respond", "Vendors", "Vendor map", "Contracts", "Search documents", "Documents", "Exemption library", "Deadline calculator", "Public API"];
+        ["Requests", "Campaigns", "Agencies", "How agencies respond", "Vendors", "Vendor map", "Coverage", "Contracts", "Search documents", "Documents", "Exemption library", "Deadline calculator", "Public API"];
 
     // Attorneys and admins also have their dashboard first and the CSV import after the documents.
-    private static readonly string[] StaffSections = ["Dashboard", "Inbox", .. SharedSections[..9], "Import", .. SharedSections[9..]];
+    private static readonly string[] StaffSections = ["Dashboard", "Inbox", .. SharedSections[..10], "Import", .. SharedSections[10..]];
 
     [Fact]
     public void Anonymous_visitors_see_the_shared_sections_and_a_sign_in_button_but_no_dashboard_or_admin()

@@ -19,6 +19,9 @@ public sealed record PrivateDataSet(
     Guid AgencyId, Guid VendorId, Guid ContractId, Guid PublicRequestId, Guid PrivateRequestId, Guid PublishedId, IReadOnlyList<Guid> HiddenDocumentIds,
     string PublicWord, IReadOnlyList<string> SecretWords, string AttorneyEmail, Guid PublicCampaignId, Guid PrivateCampaignId)
 {
+    /// <summary>The private request's reference and title: lists of who was asked what must not name it to the public.</summary>
+    public IReadOnlyList<string> PrivateRequestWords { get; init; } = [];
+
     public IReadOnlyList<Guid> AllIds =>
         [AgencyId, VendorId, ContractId, PublicRequestId, PrivateRequestId, PublishedId, .. HiddenDocumentIds, PublicCampaignId, PrivateCampaignId];
 
@@ -225,7 +228,10 @@ public sealed record PrivateDataSet(
                 privateWord, reviewWord, embargoWord, hiddenRequestWord, notesWord, privateNotesWord, bodyWord, mailSubjectWord, mailSenderWord, mailTextWord,
                 checklistWord, objectionWord, courtCaseWord, campaignWord, campaignRequestWord, withheldWord,
             ],
-            AppFixture.AdminEmail, publicCampaign.Id, privateCampaign.Id);
+            AppFixture.AdminEmail, publicCampaign.Id, privateCampaign.Id)
+        {
+            PrivateRequestWords = [privateRequest.Reference, privateRequest.Title],
+        };
     }
 
     private static Task<string> AdminIdAsync(PraTrackerDbContext db) => db.Users.Where(u => u.Email == AppFixture.AdminEmail).Select(u => u.Id).SingleAsync();

@@ -47,7 +47,8 @@ public abstract class PublicLibraryTests<TFixture>(TFixture fixture) : IClassFix
 
         addresses.AddRange([
             "/feeds/documents.atom", $"/feeds/documents.atom?agency={data.AgencyId}", $"/feeds/documents.atom?vendor={data.VendorId}",
-            "/feeds/documents.atom?category=people-search", $"/agencies/{data.AgencyId}", $"/vendors/{data.VendorId}", "/search?sort=newest", "/", "/campaigns"]);
+            "/feeds/documents.atom?category=people-search", $"/agencies/{data.AgencyId}", $"/vendors/{data.VendorId}", "/search?sort=newest", "/", "/campaigns",
+            $"/coverage?vendor={data.VendorId}", "/coverage?technology=face-recognition", "/coverage?technology=face-recognition&stage=Filed"]);
         Assert.Contains(addresses, a => a.StartsWith("/documents/", StringComparison.Ordinal) && a.EndsWith("/file", StringComparison.Ordinal));
 
         var publicWordSeen = new List<string>();
@@ -56,7 +57,7 @@ public abstract class PublicLibraryTests<TFixture>(TFixture fixture) : IClassFix
             var response = await client.GetAsync(address);
             Assert.True((int)response.StatusCode < 500, $"{address} answered {response.StatusCode}");
             var body = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-            foreach (var secret in data.SecretWords.Append(data.AttorneyEmail))
+            foreach (var secret in data.SecretWords.Concat(data.PrivateRequestWords).Append(data.AttorneyEmail))
             {
                 Assert.False(body.Contains(secret, StringComparison.OrdinalIgnoreCase), $"{address} shows \"{secret}\"");
             }

@@ -63,6 +63,7 @@ public sealed class RouteAuthorizationTests(SqliteAppFixture fixture) : IClassFi
         ["/vendors"] = Rule.Public,
         ["/vendors/{Id:guid}"] = Rule.Public,
         ["/vendors/map"] = Rule.Public,
+        ["/coverage"] = Rule.Public,
         ["/contracts"] = Rule.Public,
         ["/contracts/{Id:guid}"] = Rule.Public,
         ["/deadlines/calculator"] = Rule.Public,
