@@ -157,6 +157,31 @@ public abstract class CampaignTests<TFixture>(TFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_campaign_edit_changes_its_collaborators_and_one_made_from_a_stale_copy_saves_nothing()
+    {
+        var (campaignId, userId, collaboratorId) = await CampaignAsync();
+        await using var db = fixture.Open(Viewer.Staff(userId));
+        var (input, stamp) = (await CampaignCommands.GetForEditAsync(db, campaignId))!.Value;
+        Assert.Equal([collaboratorId], input.CollaboratorIds);
+
+        input.Title = "Spokeo in every California police department";
+        input.Visibility = RequestVisibility.Public;
+        input.CollaboratorIds = [];
+        var saved = await CampaignCommands.UpdateAsync(db, campaignId, input, stamp);
+        input.Title = "Overwritten";
+        var stale = await CampaignCommands.UpdateAsync(fixture.Open(Viewer.Staff(userId)), campaignId, input, stamp);
+        input.Title = " ";
+        var blank = await CampaignCommands.UpdateAsync(fixture.Open(Viewer.Staff(userId)), campaignId, input, stamp);
+
+        Assert.True(saved.Succeeded, string.Join("; ", saved.Errors.Values));
+        Assert.StartsWith("Someone else saved this campaign", stale.Errors[""]);
+        Assert.Equal("Give the campaign a title.", blank.Errors[nameof(CampaignInput.Title)]);
+        await using var read = fixture.Open(Viewer.System);
+        var campaign = await read.Campaigns.Include(c => c.Members).SingleAsync(c => c.Id == campaignId);
+        Assert.Equal(("Spokeo in every California police department", RequestVisibility.Public, 0), (campaign.Title, campaign.Visibility, campaign.Members.Count));
+    }
+
+    [Fact]
     public async Task Bad_input_is_refused_field_by_field_and_nothing_is_saved()
     {
         var (campaignId, userId, _) = await CampaignAsync();

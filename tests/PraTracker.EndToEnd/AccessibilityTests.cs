@@ -17,6 +17,7 @@ public sealed class AccessibilityTests(RunningApp app, Browser browser)
         "first:/requests:/requests/", "first:/agencies:/agencies/", "first:/vendors:/vendors/", "first:/contracts:/contracts/",
         "/search", "/search?q=clearview", "first:/search?sort=newest:/documents/",
         "/agencies/responses", "/vendors/map", "first:/vendors/map:/vendors/map?vendor=",
+        "/campaigns", "/exemptions", "/coverage", "/coverage?technology=face-recognition",
     ];
 
     public static TheoryData<string> StaffPages() =>
@@ -24,6 +25,7 @@ public sealed class AccessibilityTests(RunningApp app, Browser browser)
         "/dashboard", "/account/alerts", "/account/two-factor", "/requests", "/requests/new", "/agencies/new", "/vendors/new", "/contracts/new", "/admin", "/admin/laws",
         "/admin/laws/US-CA", "/admin/calendars/US-CA", "first:/requests:/requests/", "first:/agencies:/agencies/",
         "/search?q=clearview", "first:/search?q=roster:/documents/", "/agencies/responses",
+        "/campaigns", "/campaigns/new", "/exemptions", "/exemptions/new",
     ];
 
     [Theory]

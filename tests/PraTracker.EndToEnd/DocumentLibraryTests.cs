@@ -231,7 +231,7 @@ public sealed class DocumentLibraryTests(RunningApp app, Browser browser, ITestO
     private static async Task OpenPublicRequestAsync(IPage page)
     {
         await page.GotoAsync("/requests?q=Spokeo", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
-        await page.Locator("main a", new PageLocatorOptions { HasText = "Pasadena police use of Spokeo" }).ClickAsync();
+        await page.Locator("main a", new PageLocatorOptions { HasText = "Pasadena police use of Spokeo for Law Enforcement" }).ClickAsync();
         await Assertions.Expect(page.Locator("[data-testid=document-upload]")).ToBeVisibleAsync();
     }
 

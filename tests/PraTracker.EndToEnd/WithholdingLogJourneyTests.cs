@@ -20,7 +20,7 @@ public sealed class WithholdingLogJourneyTests(RunningApp app, Browser browser)
         {
             await Pages.AddCaliforniaAgencyAsync(page, agency);
             await page.GotoAsync("/requests/new", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
-            await Field(page, "[data-testid=request-form]", "Title").FillAsync("Pasadena police use of Spokeo");
+            await Field(page, "[data-testid=request-form]", "Title").FillAsync("Spokeo search logs withheld by the Pasadena police");
             await Field(page, "[data-testid=request-form]", "Agency").FillAsync(agency[..20]);
             await Pages.PickAsync(page, agency);
             await Pages.FillAndKeepAsync(

@@ -40,6 +40,18 @@ public abstract class ComponentTestContext : BunitContext, IAsyncLifetime
         Services.AddScoped<PraTracker.Web.Features.Correspondence.CorrespondenceService>();
     }
 
+    /// <summary>The services a request's page and its panels read through, over the configured database.</summary>
+    protected void AddRequestPageServices(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        Services.AddSingleton(configuration);
+        PraTracker.Data.DataServiceCollectionExtensions.AddPraTrackerData(Services, configuration);
+        Services.AddScoped<PraTracker.Web.Security.ViewerContextFactory>();
+        AddLibraryServices();
+        AddCorrespondenceServices(configuration);
+        Services.AddScoped<PraTracker.Web.Features.Requests.RequestService>();
+        Services.AddScoped<PraTracker.Web.Features.Exemptions.ExemptionService>();
+    }
+
     /// <summary>Signs the rendered pages in as the demo's admin, who is staff too.</summary>
     protected static void SignInAsAdmin(BunitAuthorizationContext auth, string userId)
     {

@@ -21,13 +21,7 @@ public abstract class DeadlinePagesTests<TFixture> : ComponentTestContext, IClas
 {
     protected DeadlinePagesTests(TFixture fixture)
     {
-        Services.AddSingleton(fixture.Configuration);
-        Services.AddPraTrackerData(fixture.Configuration);
-        Services.AddScoped<ViewerContextFactory>();
-        AddLibraryServices();
-        AddCorrespondenceServices(fixture.Configuration);
-        Services.AddScoped<RequestService>();
-        Services.AddScoped<PraTracker.Web.Features.Exemptions.ExemptionService>();
+        AddRequestPageServices(fixture.Configuration);
         Services.AddScoped<DeadlineCalculatorService>();
     }
 

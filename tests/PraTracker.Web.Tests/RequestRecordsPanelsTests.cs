@@ -17,13 +17,7 @@ public abstract class RequestRecordsPanelsTests<TFixture> : ComponentTestContext
 {
     protected RequestRecordsPanelsTests(TFixture fixture)
     {
-        Services.AddSingleton(fixture.Configuration);
-        Services.AddPraTrackerData(fixture.Configuration);
-        Services.AddScoped<ViewerContextFactory>();
-        AddLibraryServices();
-        AddCorrespondenceServices(fixture.Configuration);
-        Services.AddScoped<RequestService>();
-        Services.AddScoped<PraTracker.Web.Features.Exemptions.ExemptionService>();
+        AddRequestPageServices(fixture.Configuration);
     }
 
     [Fact]

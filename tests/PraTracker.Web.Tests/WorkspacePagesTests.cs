@@ -18,13 +18,7 @@ public abstract class WorkspacePagesTests<TFixture> : ComponentTestContext, ICla
 {
     protected WorkspacePagesTests(TFixture fixture)
     {
-        Services.AddSingleton(fixture.Configuration);
-        Services.AddPraTrackerData(fixture.Configuration);
-        Services.AddScoped<ViewerContextFactory>();
-        AddLibraryServices();
-        AddCorrespondenceServices(fixture.Configuration);
-        Services.AddScoped<RequestService>();
-        Services.AddScoped<PraTracker.Web.Features.Exemptions.ExemptionService>();
+        AddRequestPageServices(fixture.Configuration);
     }
 
     [Fact]

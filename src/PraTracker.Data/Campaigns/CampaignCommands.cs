@@ -68,6 +68,21 @@ public static class CampaignCommands
         return new RequestSaveResult(new Dictionary<string, string>(), campaign.Id, null);
     }
 
+    /// <summary>The campaign as the edit form starts from, with the stamp that detects a concurrent edit; null when there is none.</summary>
+    public static async Task<(CampaignInput Input, Guid ConcurrencyStamp)?> GetForEditAsync(PraTrackerDbContext db, Guid id, CancellationToken ct = default)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Members).SingleOrDefaultAsync(c => c.Id == id, ct);
+        return campaign is null
+            ? null
+            : (new CampaignInput
+            {
+                Title = campaign.Title,
+                Description = campaign.Description,
+                Visibility = campaign.Visibility,
+                CollaboratorIds = [.. campaign.Members.Select(m => m.UserId)],
+            }, campaign.ConcurrencyStamp);
+    }
+
     /// <summary>Saves an edit made from <paramref name="expectedStamp"/>; refused if someone saved the campaign since.</summary>
     public static async Task<RequestSaveResult> UpdateAsync(PraTrackerDbContext db, Guid id, CampaignInput input, Guid expectedStamp, CancellationToken ct = default)
     {

@@ -70,6 +70,18 @@ public sealed class CampaignService(ViewerContextFactory contexts, OrganisationC
         return await CampaignCommands.CreateAsync(db, input, db.Viewer.UserId!, clock.UtcNow, ct);
     }
 
+    public async Task<(CampaignInput Input, Guid ConcurrencyStamp)?> GetForEditAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await contexts.OpenAsStaffAsync(ct);
+        return await CampaignCommands.GetForEditAsync(db, id, ct);
+    }
+
+    public async Task<RequestSaveResult> UpdateAsync(Guid id, CampaignInput input, Guid concurrencyStamp, CancellationToken ct = default)
+    {
+        await using var db = await contexts.OpenAsStaffAsync(ct);
+        return await CampaignCommands.UpdateAsync(db, id, input, concurrencyStamp, ct);
+    }
+
     /// <summary>The name the signed-in attorney signs letters with.</summary>
     public async Task<string> SignerNameAsync(CancellationToken ct = default)
     {
